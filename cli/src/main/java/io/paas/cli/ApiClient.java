@@ -1,0 +1,128 @@
+package io.paas.cli;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Blocking JSON calls to the Platform API; every failure becomes a {@link CliException} worded for the user. */
+public final class ApiClient {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(CONNECT_TIMEOUT)
+      .build();
+  private final String apiUrl;
+  private final String token;
+
+  /** A null token makes unauthenticated calls ({@code POST /auth/login}). */
+  public ApiClient(String apiUrl, String token) {
+    this.apiUrl = apiUrl;
+    this.token = token;
+  }
+
+  /** Encodes one path segment, so a name can never change which resource is addressed. */
+  public static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public JsonObject get(String path) {
+    return object(send("GET", path, null));
+  }
+
+  public JsonArray getArray(String path) {
+    try {
+      return new JsonArray(send("GET", path, null));
+    } catch (DecodeException e) {
+      throw unexpectedAnswer();
+    }
+  }
+
+  public JsonObject post(String path, JsonObject body) {
+    return object(send("POST", path, body));
+  }
+
+  public JsonObject delete(String path) {
+    return object(send("DELETE", path, null));
+  }
+
+  private String send(String method, String path, JsonObject body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Accept", "application/json")
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (ConnectException e) {
+      throw new CliException("cannot reach the platform at " + apiUrl);
+    } catch (HttpTimeoutException e) {
+      throw new CliException("the platform at " + apiUrl + " did not answer in time");
+    } catch (IOException e) {
+      throw new CliException("cannot reach the platform at " + apiUrl + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+    if (response.statusCode() >= 400) {
+      throw new CliException(errorMessage(response));
+    }
+    return response.body();
+  }
+
+  private URI uri(String path) {
+    try {
+      return URI.create(apiUrl + path);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("invalid API URL " + apiUrl + ": " + e.getMessage());
+    }
+  }
+
+  /** The API's own message; on 401 with a token sent, the token is stale or revoked, so say how to get a new one. */
+  private String errorMessage(HttpResponse<String> response) {
+    String message;
+    try {
+      message = new JsonObject(response.body()).getString("message");
+    } catch (DecodeException | ClassCastException e) {
+      message = null;
+    }
+    if (message == null || message.isBlank()) {
+      message = "the platform answered HTTP " + response.statusCode();
+    }
+    if (response.statusCode() == 401 && token != null) {
+      message = message.endsWith(".") ? message + " Run paas login." : message + ". Run paas login.";
+    }
+    return message;
+  }
+
+  private JsonObject object(String body) {
+    try {
+      return new JsonObject(body);
+    } catch (DecodeException e) {
+      throw unexpectedAnswer();
+    }
+  }
+
+  private CliException unexpectedAnswer() {
+    return new CliException("unexpected answer from the platform at " + apiUrl);
+  }
+}

@@ -1,0 +1,88 @@
+package io.paas.cli;
+
+import io.paas.cli.command.Apps;
+import io.paas.cli.command.AppsCreate;
+import io.paas.cli.command.AppsDestroy;
+import io.paas.cli.command.AppsInfo;
+import io.paas.cli.command.GitCredentials;
+import io.paas.cli.command.GitRemoteCommand;
+import io.paas.cli.command.Login;
+import io.paas.cli.command.Logout;
+import io.paas.cli.command.Whoami;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code paas} command: Heroku-style {@code topic:verb} subcommands against the Platform API. */
+@Command(name = "paas", mixinStandardHelpOptions = true, versionProvider = Paas.Version.class,
+    description = "Deploy and run apps on the platform.",
+    subcommands = {
+        HelpCommand.class,
+        Login.class, Logout.class, Whoami.class,
+        Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class,
+        GitRemoteCommand.class, GitCredentials.class,
+    })
+public final class Paas implements Runnable {
+  private final Env env;
+
+  @Spec
+  private CommandSpec spec;
+
+  public Paas() {
+    this(Env.system());
+  }
+
+  public Paas(Env env) {
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Paas()).execute(args));
+  }
+
+  /** Bare {@code paas} shows what it can do. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public Env env() {
+    return env;
+  }
+
+  public CredentialsStore credentials() {
+    return new CredentialsStore(env);
+  }
+
+  public Config config() {
+    return Config.resolve(env, credentials().load());
+  }
+
+  /** A client that sends the configured token; fails with "Run paas login." when there is none. */
+  public ApiClient api() {
+    Config config = config();
+    return new ApiClient(config.apiUrl(), config.requireToken());
+  }
+
+  public GitRepo git() {
+    return new GitRepo(env.workDir(), env.var("HOME"));
+  }
+
+  /** The version Maven filtered into {@code version.properties}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Paas.class.getResourceAsStream("version.properties")) {
+        properties.load(in);
+      }
+      return new String[] {"paas/" + properties.getProperty("version") + " java-" + System.getProperty("java.version")};
+    }
+  }
+}

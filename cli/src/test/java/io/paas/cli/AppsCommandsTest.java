@@ -1,0 +1,160 @@
+package io.paas.cli;
+
+import static io.paas.cli.TestGit.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class AppsCommandsTest {
+  private final FakePlatform platform = new FakePlatform();
+  private CliRunner cli;
+  private Path work;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
+    this.work = work;
+    platform.start(vertx).onComplete(ctx.succeeding(started -> {
+      cli = platform.loggedInCli(config, work);
+      ctx.completeNow();
+    }));
+  }
+
+  @Test
+  void listsTheAppsByName() {
+    platform.addApp("blog");
+    platform.addApp("shop");
+
+    CliRunner.Result result = cli.run("apps");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("=== My Apps\nblog\nshop\n");
+  }
+
+  @Test
+  void saysWhenThereAreNoApps() {
+    assertThat(cli.run("apps").out()).isEqualTo("You have no apps.\n");
+  }
+
+  @Test
+  void createSendsTheNameAndAddsAGitRemote() throws Exception {
+    TestGit.init(work);
+
+    CliRunner.Result result = cli.run("apps:create", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(new JsonObject(platform.requests("POST", "/apps").get(0).body())).isEqualTo(new JsonObject().put("name", "blog"));
+    String gitUrl = platform.url() + "/git/blog.git";
+    assertThat(result.out()).isEqualTo("Creating blog... done\n"
+        + "http://blog.localhost:8080/ | " + gitUrl + "\n"
+        + "Git remote paas added\n");
+    assertThat(git(work, "remote", "get-url", "paas")).isEqualTo(gitUrl);
+  }
+
+  @Test
+  void createRepointsAnExistingRemote() throws Exception {
+    TestGit.init(work);
+    git(work, "remote", "add", "paas", "http://elsewhere/git/old.git");
+
+    CliRunner.Result result = cli.run("apps:create", "blog");
+
+    assertThat(result.out()).endsWith("Git remote paas updated\n");
+    assertThat(git(work, "remote", "get-url", "paas")).isEqualTo(platform.url() + "/git/blog.git");
+  }
+
+  @Test
+  void createOutsideAGitRepoOnlyCreates() {
+    CliRunner.Result result = cli.run("apps:create", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).doesNotContain("Git remote");
+    assertThat(platform.apps).containsKey("blog");
+  }
+
+  @Test
+  void infoFindsTheAppFromTheGitRemote() throws Exception {
+    platform.addApp("blog").put("release", "v3");
+    TestGit.init(work);
+    git(work, "remote", "add", "paas", platform.url() + "/git/blog.git");
+
+    CliRunner.Result result = cli.run("apps:info");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("=== blog\n"
+        + "Owner:   dev@example.com\n"
+        + "Release: v3\n"
+        + "Web URL: http://blog.localhost:8080/\n"
+        + "Git URL: " + platform.url() + "/git/blog.git\n"
+        + "Created: 2025-01-02T03:04:05Z\n");
+    assertThat(platform.requests("GET", "/apps/blog")).hasSize(1);
+  }
+
+  @Test
+  void infoWithoutAppOrRemoteSaysHowToName() {
+    CliRunner.Result result = cli.run("apps:info");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo("ERROR: No app specified. Use -a APP or run inside a git repo with a paas remote.\n");
+    assertThat(platform.requests).isEmpty();
+  }
+
+  @Test
+  void destroyWithoutConfirmDeletesNothing() {
+    platform.addApp("blog");
+
+    CliRunner.Result wrong = cli.run("apps:destroy", "blog", "--confirm", "blgo");
+    CliRunner.Result missing = cli.run("apps:destroy", "blog");
+
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("--confirm blog");
+    assertThat(platform.requests).isEmpty();
+    assertThat(platform.apps).containsKey("blog");
+  }
+
+  @Test
+  void destroyDeletesTheAppAndItsRemote() throws Exception {
+    platform.addApp("blog");
+    TestGit.init(work);
+    git(work, "remote", "add", "paas", platform.url() + "/git/blog.git");
+
+    CliRunner.Result result = cli.run("apps:destroy", "blog", "--confirm", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("Destroying blog... done\nGit remote paas removed\n");
+    assertThat(platform.apps).doesNotContainKey("blog");
+    assertThat(TestGit.remotes(work)).isEmpty();
+  }
+
+  @Test
+  void destroyKeepsARemoteOfAnotherApp() throws Exception {
+    platform.addApp("blog");
+    TestGit.init(work);
+    git(work, "remote", "add", "paas", platform.url() + "/git/shop.git");
+
+    CliRunner.Result result = cli.run("apps:destroy", "-a", "blog", "--confirm", "blog");
+
+    assertThat(result.out()).isEqualTo("Destroying blog... done\n");
+    assertThat(git(work, "remote", "get-url", "paas")).endsWith("/git/shop.git");
+  }
+
+  @Test
+  void gitRemoteAddsTheRemoteOfAnExistingApp() throws Exception {
+    platform.addApp("blog");
+    TestGit.init(work);
+
+    CliRunner.Result result = cli.run("git:remote", "-a", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(git(work, "remote", "get-url", "paas")).isEqualTo(platform.url() + "/git/blog.git");
+  }
+}
