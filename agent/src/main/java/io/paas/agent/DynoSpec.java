@@ -9,6 +9,11 @@ import java.util.Map;
 public record DynoSpec(String app, String name, int release, String image, String command,
                        Map<String, String> env, long memoryBytes) {
   public String type() {
+    return typeOf(name);
+  }
+
+  /** The process type of a dyno name: "web" for "web.1". */
+  static String typeOf(String name) {
     int dot = name.indexOf('.');
     return dot < 0 ? name : name.substring(0, dot);
   }

@@ -1,0 +1,196 @@
+package io.paas.agent.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import io.paas.agent.Dyno;
+import io.paas.agent.DynoRuntime;
+import io.paas.agent.DynoSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Dynos as containers of the local Docker engine. Every container it makes carries {@code paas.agent=<agentName>},
+ * and it lists, stops and reads only containers with that label, so several agents (or other tools) can share an
+ * engine without touching each other's containers.
+ */
+public final class DockerDynoRuntime implements DynoRuntime {
+  /** The port a dyno listens on inside its container ($PORT), as on Heroku. */
+  public static final int CONTAINER_PORT = 5000;
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+  /** Published ports are bound to loopback only: the router on this host is the only way in. */
+  private static final String HOST = "127.0.0.1";
+  private static final ExposedPort WEB = ExposedPort.tcp(CONTAINER_PORT);
+  private static final long LOG_TIMEOUT_SECONDS = 10;
+
+  private final DockerClient docker;
+  private final String agentName;
+  private final Duration stopGrace;
+
+  public DockerDynoRuntime(DockerClient docker, String agentName) {
+    this(docker, agentName, DEFAULT_STOP_GRACE);
+  }
+
+  public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace) {
+    this.docker = docker;
+    this.agentName = agentName;
+    this.stopGrace = stopGrace;
+  }
+
+  @Override
+  public List<Dyno> list() {
+    return docker.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(DynoLabels.AGENT, agentName))
+        .exec().stream()
+        .flatMap(c -> toDyno(c).stream())
+        .toList();
+  }
+
+  @Override
+  public Dyno start(DynoSpec spec) {
+    String id = create(spec);
+    try {
+      docker.startContainerCmd(id).exec();
+      InspectContainerResponse started = docker.inspectContainerCmd(id).exec();
+      return new Dyno(id, spec.app(), spec.name(), spec.release(), HOST, publishedPort(started),
+          Boolean.TRUE.equals(started.getState().getRunning()));
+    } catch (RuntimeException e) {
+      try {
+        remove(id);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void stop(String containerId) {
+    if (!owned(containerId)) {
+      return;
+    }
+    try {
+      docker.stopContainerCmd(containerId).withTimeout((int) stopGrace.toSeconds()).exec();
+    } catch (NotModifiedException alreadyStopped) {
+      // Exited dynos are removed all the same.
+    } catch (NotFoundException gone) {
+      return;
+    }
+    remove(containerId);
+  }
+
+  @Override
+  public String logTail(String containerId, int lines) {
+    if (!owned(containerId)) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    try {
+      docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+          .exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+              out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+          })
+          .awaitCompletion(LOG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NotFoundException gone) {
+      return "";
+    }
+    return out.toString();
+  }
+
+  private String create(DynoSpec spec) {
+    HostConfig host = HostConfig.newHostConfig()
+        .withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB))
+        .withMemory(spec.memoryBytes())
+        .withMemorySwap(spec.memoryBytes())
+        .withPrivileged(false)
+        // An init as PID 1 passes SIGTERM on to the app (PID 1 ignores it otherwise) and reaps zombies.
+        .withInit(true)
+        .withSecurityOpts(List.of("no-new-privileges"));
+    CreateContainerCmd create = docker.createContainerCmd(spec.image())
+        .withName(containerName(spec))
+        .withEnv(env(spec))
+        .withLabels(DynoLabels.of(agentName, spec))
+        .withExposedPorts(WEB)
+        .withHostConfig(host);
+    if (spec.command() != null) {
+      create.withCmd("sh", "-c", spec.command());
+    }
+    return create.exec().getId();
+  }
+
+  private static String containerName(DynoSpec spec) {
+    String suffix = String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    return "paas-%s-%s-v%d-%s".formatted(spec.app(), spec.name(), spec.release(), suffix);
+  }
+
+  /** The platform's PORT and DYNO win over config vars of the same name, as on Heroku. */
+  private static List<String> env(DynoSpec spec) {
+    Map<String, String> env = new LinkedHashMap<>(spec.env());
+    env.put("PORT", Integer.toString(CONTAINER_PORT));
+    env.put("DYNO", spec.name());
+    return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  /** 0 when the container is no longer running: a stopped container has no published port. */
+  private static int publishedPort(InspectContainerResponse container) {
+    Ports.Binding[] bindings = container.getNetworkSettings().getPorts().getBindings().get(WEB);
+    if (bindings == null) {
+      return 0;
+    }
+    return Arrays.stream(bindings)
+        .filter(b -> HOST.equals(b.getHostIp()))
+        .mapToInt(b -> Integer.parseInt(b.getHostPortSpec()))
+        .findFirst().orElse(0);
+  }
+
+  private static Optional<Dyno> toDyno(Container container) {
+    ContainerPort[] ports = container.getPorts() == null ? new ContainerPort[0] : container.getPorts();
+    int port = Arrays.stream(ports)
+        .filter(p -> p.getPrivatePort() != null && p.getPrivatePort() == CONTAINER_PORT && p.getPublicPort() != null)
+        .mapToInt(ContainerPort::getPublicPort)
+        .findFirst().orElse(0);
+    return DynoLabels.toDyno(container.getId(), container.getLabels(), HOST, port,
+        "running".equals(container.getState()));
+  }
+
+  /** Whether the container exists and carries this agent's label; nothing else is ours to touch. */
+  private boolean owned(String containerId) {
+    try {
+      Map<String, String> labels = docker.inspectContainerCmd(containerId).exec().getConfig().getLabels();
+      return labels != null && agentName.equals(labels.get(DynoLabels.AGENT));
+    } catch (NotFoundException gone) {
+      return false;
+    }
+  }
+
+  private void remove(String containerId) {
+    try {
+      docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException gone) {
+      // Already removed: the goal is reached.
+    }
+  }
+}

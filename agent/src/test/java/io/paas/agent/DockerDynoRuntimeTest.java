@@ -1,0 +1,100 @@
+package io.paas.agent;
+
+import static io.paas.agent.TestDocker.MEMORY;
+import static io.paas.agent.TestDocker.spec;
+import static io.paas.agent.TestDocker.web;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.paas.agent.docker.DockerDynoRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DockerDynoRuntimeTest {
+  private TestDocker engine;
+  private DockerDynoRuntime runtime;
+
+  @BeforeEach
+  void setUp() {
+    engine = new TestDocker();
+    runtime = engine.runtime(engine.newAgentName());
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+  }
+
+  @Test
+  void startedDynoServesOnItsPublishedLoopbackPort() throws Exception {
+    Dyno dyno = runtime.start(web("demo", 1, "v1"));
+
+    assertThat(dyno.host()).isEqualTo("127.0.0.1");
+    assertThat(dyno.port()).isPositive();
+    assertThat(dyno.running()).isTrue();
+    assertThat(engine.getWhenUp(dyno.port())).isEqualTo("v1\n");
+  }
+
+  @Test
+  void containerCarriesLabelsLimitsEnvAndLoopbackOnlyBinding() {
+    String agentName = engine.newAgentName();
+    Dyno dyno = engine.runtime(agentName).start(web("demo", 7, "v7"));
+
+    InspectContainerResponse container = engine.inspect(dyno.containerId());
+    assertThat(container.getName()).startsWith("/paas-demo-web.1-v7-");
+    assertThat(container.getConfig().getLabels()).containsEntry("paas.agent", agentName)
+        .containsEntry("paas.app", "demo").containsEntry("paas.dyno", "web.1").containsEntry("paas.release", "7");
+    assertThat(container.getConfig().getEnv()).contains("PORT=5000", "DYNO=web.1", "GREETING=hello");
+    assertThat(container.getHostConfig().getMemory()).isEqualTo(MEMORY);
+    assertThat(container.getHostConfig().getMemorySwap()).isEqualTo(MEMORY);
+    assertThat(container.getHostConfig().getPrivileged()).isFalse();
+    Ports.Binding[] bindings = container.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(5000));
+    assertThat(bindings).extracting(Ports.Binding::getHostIp).containsOnly("127.0.0.1");
+    assertThat(bindings).extracting(Ports.Binding::getHostPortSpec).containsOnly(Integer.toString(dyno.port()));
+  }
+
+  @Test
+  void listShowsOnlyThisAgentsContainersIncludingExitedOnes() throws Exception {
+    DockerDynoRuntime other = engine.runtime(engine.newAgentName());
+    Dyno mine = runtime.start(web("demo", 1, "v1"));
+    Dyno crashed = runtime.start(spec("demo", "worker.1", 1, "exit 3"));
+    Dyno theirs = other.start(web("demo", 1, "v1"));
+
+    TestDocker.await("worker.1 exited", () -> !engine.running(crashed.containerId()));
+
+    assertThat(runtime.list()).containsExactlyInAnyOrder(mine,
+        new Dyno(crashed.containerId(), "demo", "worker.1", 1, "127.0.0.1", 0, false));
+    assertThat(other.list()).containsExactly(theirs);
+  }
+
+  @Test
+  void stopRemovesTheContainerAndIgnoresUnknownAndForeignOnes() {
+    DockerDynoRuntime other = engine.runtime(engine.newAgentName());
+    Dyno dyno = runtime.start(web("demo", 1, "v1"));
+
+    other.stop(dyno.containerId());
+    assertThat(engine.running(dyno.containerId())).as("another agent's container is left alone").isTrue();
+
+    runtime.stop(dyno.containerId());
+    assertThat(engine.exists(dyno.containerId())).isFalse();
+    assertThat(runtime.list()).isEmpty();
+
+    runtime.stop(dyno.containerId());
+  }
+
+  @Test
+  void logTailHasTheLastLinesOfStdoutAndStderr() throws Exception {
+    Dyno stdout = runtime.start(spec("demo", "worker.1", 1, "echo one; echo two; echo three; exec sleep 600"));
+    Dyno stderr = runtime.start(spec("demo", "worker.2", 1, "echo oops >&2; exec sleep 600"));
+
+    TestDocker.await("both dynos logged", () -> runtime.logTail(stdout.containerId(), 5).contains("three")
+        && runtime.logTail(stderr.containerId(), 5).contains("oops"));
+
+    // Docker orders stdout and stderr lines only per stream, so the tail is checked on one stream.
+    assertThat(runtime.logTail(stdout.containerId(), 2)).isEqualTo("two\nthree\n");
+    assertThat(runtime.logTail(stderr.containerId(), 2)).isEqualTo("oops\n");
+  }
+}
