@@ -1,0 +1,56 @@
+package io.paas.router;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A web dyno stand-in on a free loopback port: remembers the headers it was sent, answers as told. */
+record FakeDyno(Backend backend, Queue<MultiMap> received) {
+
+  /** A dyno that answers every request with its own name. */
+  static FakeDyno start(Vertx vertx, String name) {
+    return start(vertx, name, request -> request.response().end(name));
+  }
+
+  static FakeDyno start(Vertx vertx, String name, Handler<HttpServerRequest> handler) {
+    Queue<MultiMap> received = new ConcurrentLinkedQueue<>();
+    int port = await(vertx.createHttpServer()
+        .requestHandler(request -> {
+          received.add(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+          handler.handle(request);
+        })
+        .listen(0, "127.0.0.1")).actualPort();
+    return new FakeDyno(new Backend(name, "127.0.0.1", port), received);
+  }
+
+  /** A dyno that completes {@code arrived} when a request comes in, and answers with its name once released. */
+  static FakeDyno answeringWhen(Vertx vertx, String name, Promise<Void> arrived, Future<Void> release) {
+    return start(vertx, name, request -> {
+      arrived.tryComplete();
+      release.onComplete(v -> request.response().end(name));
+    });
+  }
+
+  /** A backend nobody listens on: a port that was free a moment ago. */
+  static Backend refusing(Vertx vertx) {
+    var server = vertx.createHttpServer().requestHandler(request -> request.response().end());
+    int port = await(server.listen(0, "127.0.0.1")).actualPort();
+    await(server.close());
+    return new Backend("web.down", "127.0.0.1", port);
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("Timed out", e);
+    }
+  }
+}
