@@ -45,7 +45,9 @@ public final class RouterServer {
         .addInterceptor(new RequestIdInterceptor(), true)
         .addInterceptor(new ForwardedHeadersInterceptor(), true);
     // The router answers 100 Continue itself so clients start sending at once; the body is streamed to the dyno.
-    this.server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
+    // Cleartext HTTP/2 upgrades are declined: the proxy speaks HTTP/1.1 to dynos and browsers never ask for h2c.
+    this.server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true)
+            .setHttp2ClearTextEnabled(false))
         .requestHandler(proxy);
   }
 

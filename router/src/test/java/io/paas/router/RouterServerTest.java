@@ -73,6 +73,17 @@ class RouterServerTest {
   }
 
   @Test
+  void declinesAnH2cUpgradeAndAnswersOverHttp11() {
+    table.put("alpha", List.of(FakeDyno.start(vertx, "alpha-web.1").backend()));
+
+    Reply reply = send(to("alpha.paas.test").putHeader("Connection", "Upgrade, HTTP2-Settings")
+        .putHeader("Upgrade", "h2c").putHeader("HTTP2-Settings", "AAMAAABkAAQCAAAAAAIAAAAA"));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body()).isEqualTo("alpha-web.1");
+  }
+
+  @Test
   void answersNoSuchAppForUnknownHostsAndApps() {
     table.put("alpha", List.of(FakeDyno.start(vertx, "web.1").backend()));
 

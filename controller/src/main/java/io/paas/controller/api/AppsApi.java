@@ -1,0 +1,65 @@
+package io.paas.controller.api;
+
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.store.App;
+import io.paas.controller.store.AppStore;
+import io.paas.controller.store.ReleaseStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+final class AppsApi {
+  private final AppStore apps;
+  private final AppAccess access;
+  private final AppLifecycle lifecycle;
+  private final ReleaseStore releases;
+  private final AppUrls urls;
+
+  AppsApi(AppStore apps, AppAccess access, AppLifecycle lifecycle, ReleaseStore releases, AppUrls urls) {
+    this.apps = apps;
+    this.access = access;
+    this.lifecycle = lifecycle;
+    this.releases = releases;
+    this.urls = urls;
+  }
+
+  void mount(Router router) {
+    router.get("/apps").handler(this::list);
+    router.post("/apps").handler(this::create);
+    router.get("/apps/:app").handler(this::get);
+    router.delete("/apps/:app").handler(this::destroy);
+  }
+
+  private void list(RoutingContext ctx) {
+    Responses.json(ctx, 200, apps.ownedBy(Bearer.user(ctx).id()).compose(owned -> {
+      List<Future<JsonObject>> views = owned.stream().map(this::view).toList();
+      return Future.all(views).map(all -> new JsonArray(all.list()));
+    }));
+  }
+
+  private void create(RoutingContext ctx) {
+    String name = JsonBody.string(JsonBody.of(ctx), "name");
+    Responses.json(ctx, 201, lifecycle.create(name, Bearer.user(ctx).id()).compose(this::view));
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.json(ctx, 200, app(ctx).compose(this::view));
+  }
+
+  private void destroy(RoutingContext ctx) {
+    Responses.json(ctx, 200, app(ctx).compose(app -> view(app).compose(view -> lifecycle.destroy(app).map(view))));
+  }
+
+  private Future<App> app(RoutingContext ctx) {
+    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
+  }
+
+  private Future<JsonObject> view(App app) {
+    return releases.current(app.id()).map(current -> Views.app(app, current, urls));
+  }
+}

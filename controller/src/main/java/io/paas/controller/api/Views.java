@@ -1,0 +1,59 @@
+package io.paas.controller.api;
+
+import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.store.App;
+import io.paas.controller.store.Build;
+import io.paas.controller.store.Release;
+import io.paas.controller.store.User;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** The JSON shapes of the API's resources, after Heroku's Platform API where it has one. */
+final class Views {
+  private Views() {
+  }
+
+  static JsonObject user(User user) {
+    return new JsonObject().put("id", user.id()).put("email", user.email()).put("admin", user.admin())
+        .put("created_at", time(user.createdAt()));
+  }
+
+  static JsonObject app(App app, Optional<Release> current, AppUrls urls) {
+    return new JsonObject()
+        .put("name", app.name())
+        .put("owner", app.ownerEmail())
+        .put("created_at", time(app.createdAt()))
+        .put("release", current.map(Release::name).orElse(null))
+        .put("web_url", urls.web(app.name()))
+        .put("git_url", urls.git(app.name()));
+  }
+
+  static JsonObject build(Build build, boolean withOutput) {
+    JsonObject json = new JsonObject()
+        .put("id", build.id())
+        .put("status", build.status())
+        .put("commit", build.commit())
+        .put("image", build.image())
+        .put("user", build.userEmail())
+        .put("created_at", time(build.createdAt()))
+        .put("finished_at", time(build.finishedAt()));
+    return withOutput ? json.put("output", build.output()) : json;
+  }
+
+  static JsonObject release(Release release) {
+    return new JsonObject()
+        .put("version", release.version())
+        .put("name", release.name())
+        .put("status", release.status())
+        .put("description", release.description())
+        .put("image", release.image())
+        .put("build_id", release.buildId())
+        .put("user", release.userEmail())
+        .put("created_at", time(release.createdAt()));
+  }
+
+  private static String time(OffsetDateTime time) {
+    return time == null ? null : time.toInstant().toString();
+  }
+}

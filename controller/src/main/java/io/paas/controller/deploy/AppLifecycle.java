@@ -1,0 +1,58 @@
+package io.paas.controller.deploy;
+
+import io.paas.builder.RepoStore;
+import io.paas.builder.image.ImageBuilder;
+import io.paas.common.AppNames;
+import io.paas.controller.store.App;
+import io.paas.controller.store.AppStore;
+import io.paas.router.RoutingTable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** Creating and destroying an app, with everything that belongs to it: route, dynos, images, repo. */
+public final class AppLifecycle {
+  private final Vertx vertx;
+  private final AppStore apps;
+  private final Deployer deployer;
+  private final RoutingTable routes;
+  private final RepoStore repos;
+  private final ImageBuilder images;
+
+  public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RepoStore repos,
+                      ImageBuilder images) {
+    this.vertx = vertx;
+    this.apps = apps;
+    this.deployer = deployer;
+    this.routes = routes;
+    this.repos = repos;
+    this.images = images;
+  }
+
+  public Future<App> create(String name, long ownerId) {
+    return Future.succeededFuture(name).map(AppNames::require)
+        .compose(valid -> apps.insert(valid, ownerId))
+        .onSuccess(app -> routes.put(app.name(), List.of()));
+  }
+
+  /** The store forgets the app first, so a reconcile pass running meanwhile cannot bring its dynos back for long. */
+  public Future<App> destroy(App app) {
+    return apps.delete(app.id())
+        .compose(v -> deployer.stop(app.name()))
+        .onSuccess(v -> routes.remove(app.name()))
+        .compose(v -> vertx.executeBlocking(() -> {
+          images.removeImages(app.name());
+          repos.delete(app.name());
+          return app;
+        }, false));
+  }
+
+  /** Every app answers at its host from the start: 503 until a release runs, rather than 404. */
+  public Future<Void> restoreRoutes() {
+    return apps.all().onSuccess(all -> all.forEach(app -> {
+      if (routes.backends(app.name()).isEmpty()) {
+        routes.put(app.name(), List.of());
+      }
+    })).mapEmpty();
+  }
+}

@@ -1,0 +1,57 @@
+package io.paas.controller.deploy;
+
+import io.paas.builder.ControllerPort;
+import io.paas.builder.Pusher;
+import io.paas.controller.auth.Accounts;
+import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.ReleaseStore;
+import io.vertx.core.Future;
+import java.util.function.Consumer;
+
+/** The controller's side of a git push: who may push, build records, and the release that follows a build. */
+public final class BuilderGateway implements ControllerPort {
+  private final Accounts accounts;
+  private final AppAccess access;
+  private final BuildStore builds;
+  private final ReleaseStore releases;
+  private final Deployer deployer;
+  private final AppUrls urls;
+
+  public BuilderGateway(Accounts accounts, AppAccess access, BuildStore builds, ReleaseStore releases,
+                        Deployer deployer, AppUrls urls) {
+    this.accounts = accounts;
+    this.access = access;
+    this.builds = builds;
+    this.releases = releases;
+    this.deployer = deployer;
+    this.urls = urls;
+  }
+
+  @Override
+  public Future<Pusher> authorize(String token, String app) {
+    return accounts.authenticate(token)
+        .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email())));
+  }
+
+  @Override
+  public Future<Long> buildStarted(String app, Pusher pusher, String commit) {
+    return access.find(pusher.userId(), app).compose(a -> builds.insert(a.id(), pusher.userId(), commit));
+  }
+
+  @Override
+  public Future<Void> buildFinished(long buildId, String status, String image, String output) {
+    return builds.finish(buildId, status, image, output);
+  }
+
+  @Override
+  public Future<String> release(String app, long buildId, String image, Pusher pusher, Consumer<String> progress) {
+    return access.find(pusher.userId(), app).compose(a ->
+        releases.create(a.id(), buildId, image, "Deploy by " + pusher.email(), pusher.userId())
+            .compose(release -> deployer.rollOut(a, release, progress))
+            .map(release -> {
+              progress.accept("-----> Released " + release.name());
+              progress.accept("       " + urls.web(app) + " deployed");
+              return release.name();
+            }));
+  }
+}

@@ -1,0 +1,69 @@
+package io.paas.controller.deploy;
+
+import io.paas.agent.Agent;
+import io.paas.agent.DynoSpec;
+import io.paas.controller.store.App;
+import io.paas.controller.store.AppStore;
+import io.paas.controller.store.Release;
+import io.paas.controller.store.ReleaseStore;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converges the agent to the releases in the store. A rollout starts the new release's dynos and waits for their
+ * health check before traffic moves and the old ones stop. The full pass runs at start-up and periodically: it
+ * adopts dynos that outlived a restart and replaces crashed ones. Both read the same desired state (the newest
+ * release that has not failed), so a periodic pass during a rollout converges to the same release.
+ */
+public final class Deployer {
+  private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
+
+  private final Agent agent;
+  private final AppStore apps;
+  private final ReleaseStore releases;
+  private final AtomicBoolean passRunning = new AtomicBoolean();
+
+  public Deployer(Agent agent, AppStore apps, ReleaseStore releases) {
+    this.agent = agent;
+    this.apps = apps;
+    this.releases = releases;
+  }
+
+  /** Marks the release succeeded once its dynos serve, or failed (and the previous release keeps serving). */
+  public Future<Release> rollOut(App app, Release release, Consumer<String> progress) {
+    progress.accept("-----> Launching " + release.name() + " (web.1)");
+    return agent.converge(app.name(), DynoPlan.dynos(app.name(), release))
+        .compose(
+            dynos -> releases.setStatus(release.id(), "succeeded").map(release),
+            failure -> releases.setStatus(release.id(), "failed").compose(v -> Future.failedFuture(failure)));
+  }
+
+  /** Stops everything the app runs. */
+  public Future<Void> stop(String app) {
+    return agent.converge(app, List.of()).mapEmpty();
+  }
+
+  /** One reconcile pass over every app; a pass still running makes this one a no-op. */
+  public Future<Void> reconcileAll() {
+    if (!passRunning.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    return apps.all().compose(all -> {
+      Map<String, List<DynoSpec>> desired = new ConcurrentHashMap<>();
+      List<Future<?>> lookups = new ArrayList<>();
+      for (App app : all) {
+        lookups.add(releases.desired(app.id()).onSuccess(release ->
+            desired.put(app.name(), release.map(r -> DynoPlan.dynos(app.name(), r)).orElse(List.of()))));
+      }
+      return Future.all(lookups).compose(v -> agent.convergeAll(desired));
+    }).onFailure(e -> LOG.warn("Reconcile pass failed: {}", e.getMessage()))
+        .andThen(done -> passRunning.set(false));
+  }
+}

@@ -1,0 +1,125 @@
+package io.paas.controller.server;
+
+import com.github.dockerjava.api.DockerClient;
+import io.paas.agent.Agent;
+import io.paas.agent.docker.DockerDynoRuntime;
+import io.paas.builder.RepoStore;
+import io.paas.builder.git.GitReceiveService;
+import io.paas.builder.image.ImageBuilder;
+import io.paas.common.DockerClients;
+import io.paas.controller.api.ApiServer;
+import io.paas.controller.auth.Accounts;
+import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.BuilderGateway;
+import io.paas.controller.deploy.Deployer;
+import io.paas.controller.store.AppStore;
+import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.Database;
+import io.paas.controller.store.EmbeddedDatabase;
+import io.paas.controller.store.Migrations;
+import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.TokenStore;
+import io.paas.controller.store.UserStore;
+import io.paas.router.RouterServer;
+import io.paas.router.RoutingTable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The all-in-one launcher: store, controller API, builder (git), router and one in-process agent in one JVM.
+ * Start-up is one chain; {@code ready} is printed once everything serves and the first reconcile has brought
+ * back the routes of apps deployed before a restart.
+ */
+@Command(name = "paas-server", mixinStandardHelpOptions = true, description = "Runs the whole platform on this host.")
+public final class PaasServer implements Callable<Integer> {
+  private static final Duration DRAIN = Duration.ofSeconds(30);
+
+  @Mixin
+  private ServerOptions options;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PaasServer()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path dataDir = options.dataDir.toAbsolutePath();
+    Files.createDirectories(dataDir);
+    EmbeddedDatabase embedded = options.databaseUrl == null ? EmbeddedDatabase.start(dataDir) : null;
+    String databaseUrl = embedded != null ? embedded.url() : options.databaseUrl;
+
+    Vertx vertx = Vertx.vertx();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
+          .join();
+      if (embedded != null) {
+        embedded.close();
+      }
+    }, "paas-shutdown"));
+
+    Pool pool = Database.pool(vertx, databaseUrl);
+    UserStore users = new UserStore(pool);
+    AppStore apps = new AppStore(pool);
+    BuildStore builds = new BuildStore(pool);
+    ReleaseStore releases = new ReleaseStore(pool);
+    Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
+    AppAccess access = new AppAccess(apps);
+    AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
+
+    DockerClient docker = DockerClients.connect();
+    RoutingTable table = new RoutingTable();
+    RouterServer router = new RouterServer(vertx, table, options.domain);
+    Agent agent = new Agent(vertx, new DockerDynoRuntime(docker, AgentName.of(dataDir)),
+        new InProcessTraffic(table, router, DRAIN));
+    Deployer deployer = new Deployer(agent, apps, releases);
+    RepoStore repos = new RepoStore(dataDir.resolve("repos"));
+    ImageBuilder images = new ImageBuilder(docker);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images);
+    GitReceiveService git = new GitReceiveService(vertx, repos, images,
+        new BuilderGateway(accounts, access, builds, releases, deployer, urls), options.maxPushMegabytes * 1024 * 1024);
+    ApiServer api = new ApiServer(vertx, accounts, apps, access, lifecycle, builds, releases, urls);
+
+    Future<Void> started = new Migrations(pool).apply()
+        .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))
+        .onSuccess(seeded -> {
+          if (seeded != null) {
+            System.out.println(seeded);
+          }
+        })
+        .compose(v -> lifecycle.restoreRoutes())
+        .compose(v -> router.listen(options.bind, options.routerPort))
+        .compose(v -> api.listen(options.bind, options.apiPort, git::mount))
+        .compose(v -> deployer.reconcileAll())
+        .onSuccess(v -> vertx.setPeriodic(options.reconcileSeconds * 1000, id -> deployer.reconcileAll()));
+    try {
+      started.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      System.err.println("paas-server failed to start: " + rootMessage(e));
+      return 1;
+    }
+    System.out.println("paas-server ready: API " + options.apiUrl() + " · apps at http://APP." + options.domain + ":"
+        + options.routerPort + "/ · data in " + dataDir);
+    Thread.currentThread().join();
+    return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package io.paas.controller.server;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** paas-server's command line. */
+final class ServerOptions {
+  @Option(names = "--data-dir", description = "Where the platform keeps its state (default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of(System.getProperty("user.home"), ".paas");
+
+  @Option(names = "--api-port", description = "Platform API, git and web console port (default: ${DEFAULT-VALUE}).")
+  int apiPort = 5000;
+
+  @Option(names = "--router-port", description = "HTTP router port (default: ${DEFAULT-VALUE}).")
+  int routerPort = 8080;
+
+  @Option(names = "--bind", description = "Address the API and router listen on (default: ${DEFAULT-VALUE}).")
+  String bind = "127.0.0.1";
+
+  @Option(names = "--domain", description = "Apps answer at APP.DOMAIN (default: ${DEFAULT-VALUE}).")
+  String domain = "localhost";
+
+  @Option(names = "--api-url", description = "The API's URL as users reach it (default: http://BIND:API_PORT).")
+  String apiUrl;
+
+  @Option(names = "--database-url", description = "postgresql://user:password@host:port/db; "
+      + "without it an embedded PostgreSQL keeps its data in the data dir.")
+  String databaseUrl;
+
+  @Option(names = "--max-push-size", description = "Largest git push accepted, in MB (default: ${DEFAULT-VALUE}).")
+  long maxPushMegabytes = 500;
+
+  @Option(names = "--reconcile-seconds", description = "How often dynos are checked and converged "
+      + "(default: ${DEFAULT-VALUE}).")
+  long reconcileSeconds = 10;
+
+  String apiUrl() {
+    return apiUrl != null ? apiUrl.replaceAll("/+$", "") : "http://" + bind + ":" + apiPort;
+  }
+}

@@ -1,0 +1,6 @@
+package io.paas.controller.store;
+
+import java.time.OffsetDateTime;
+
+public record App(long id, String name, long ownerId, String ownerEmail, OffsetDateTime createdAt) {
+}

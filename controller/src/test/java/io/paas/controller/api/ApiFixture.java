@@ -1,0 +1,96 @@
+package io.paas.controller.api;
+
+import io.paas.agent.Agent;
+import io.paas.agent.Dyno;
+import io.paas.agent.DynoRuntime;
+import io.paas.agent.DynoSpec;
+import io.paas.builder.RepoStore;
+import io.paas.builder.image.ImageBuilder;
+import io.paas.common.DockerClients;
+import io.paas.controller.auth.Accounts;
+import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.Deployer;
+import io.paas.controller.store.AppStore;
+import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.Database;
+import io.paas.controller.store.EmbeddedDatabase;
+import io.paas.controller.store.Migrations;
+import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.TokenStore;
+import io.paas.controller.store.UserStore;
+import io.paas.router.RoutingTable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The controller's API over a real embedded PostgreSQL, with an agent whose container runtime is a fake (the
+ * end-to-end tests run real containers): enough to test auth, validation and tenancy of every endpoint.
+ */
+final class ApiFixture implements AutoCloseable {
+  static final String ADMIN_EMAIL = "admin@example.com";
+  static final String ADMIN_PASSWORD = "admin-password-1";
+
+  final Vertx vertx = Vertx.vertx();
+  final EmbeddedDatabase db;
+  final Pool pool;
+  final int port;
+
+  ApiFixture(Path dataDir) throws Exception {
+    db = EmbeddedDatabase.start(dataDir);
+    pool = Database.pool(vertx, db.url());
+    UserStore users = new UserStore(pool);
+    AppStore apps = new AppStore(pool);
+    ReleaseStore releases = new ReleaseStore(pool);
+    Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
+    AppAccess access = new AppAccess(apps);
+    AppUrls urls = new AppUrls("http://127.0.0.1:1", "localhost", 8080);
+    Agent agent = new Agent(vertx, new NoContainers(), (app, dynos) -> Future.succeededFuture());
+    Deployer deployer = new Deployer(agent, apps, releases);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, new RoutingTable(),
+        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()));
+    new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
+    new AdminSeeder(accounts, users, dataDir)
+        .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
+        .await(30, TimeUnit.SECONDS);
+    port = new ApiServer(vertx, accounts, apps, access, lifecycle, new BuildStore(pool), releases, urls)
+        .listen("127.0.0.1", 0, router -> { })
+        .await(10, TimeUnit.SECONDS)
+        .actualPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(10, TimeUnit.SECONDS);
+    db.close();
+  }
+
+  /** Nothing runs: these tests never deploy. */
+  private static final class NoContainers implements DynoRuntime {
+    @Override
+    public List<Dyno> list() {
+      return List.of();
+    }
+
+    @Override
+    public Dyno start(DynoSpec spec) {
+      throw new UnsupportedOperationException("API tests do not start dynos");
+    }
+
+    @Override
+    public void stop(String containerId) {
+    }
+
+    @Override
+    public String logTail(String containerId, int lines) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package io.paas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paas.e2e.Platform.Result;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton as a user lives it: log in, create an app, git push a Dockerfile app, reach it through the
+ * router, redeploy under load without a failed request, survive a failing build and a restart, destroy the app.
+ * The steps share one platform and run in order.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class GitPushIT {
+  @TempDir
+  static Path work;
+  static Platform platform;
+  static Path repo;
+  static final String APP = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    platform = new Platform(work);
+    platform.start();
+    repo = Files.createDirectories(work.resolve("app"));
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void logInAndCreateTheAppFromInsideTheWorkTree() throws Exception {
+    Result login = platform.paas(repo, Platform.ADMIN_PASSWORD + "\n", "login", "--api-url", platform.apiUrl(),
+        "--email", Platform.ADMIN_EMAIL, "--password-stdin");
+    assertThat(login.exit()).as(login.all()).isZero();
+    assertThat(login.out()).contains("Logged in as " + Platform.ADMIN_EMAIL);
+
+    writeApp("hello v1");
+    assertThat(platform.git(repo, "init", "-q", "-b", "main").exit()).isZero();
+    commit("v1");
+
+    Result create = platform.paas(repo, null, "apps:create", APP);
+    assertThat(create.exit()).as(create.all()).isZero();
+    assertThat(create.out()).contains("Creating " + APP);
+    assertThat(platform.git(repo, "remote", "get-url", "paas").out().trim())
+        .isEqualTo(platform.apiUrl() + "/git/" + APP + ".git");
+
+    Result info = platform.paas(repo, null, "apps:info");
+    assertThat(info.exit()).as(info.all()).isZero();
+    assertThat(info.out()).contains(APP).contains(Platform.ADMIN_EMAIL);
+    assertThat(platform.get(APP).statusCode()).as("no release yet").isEqualTo(503);
+  }
+
+  @Test
+  @Order(2)
+  void gitPushBuildsReleasesAndTheRouterServesTheApp() throws Exception {
+    Result push = platform.git(repo, "push", "paas", "main");
+    assertThat(push.exit()).as(push.all()).isZero();
+    assertThat(push.err()).contains("remote: -----> Building " + APP).contains("remote: -----> Released v1");
+
+    HttpResponse<String> response = platform.get(APP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("hello v1");
+  }
+
+  @Test
+  @Order(3)
+  void aSecondDeployUnderLoadDropsNoRequest() throws Exception {
+    writeApp("hello v2");
+    commit("v2");
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    StringBuilder failures = new StringBuilder();
+    Thread load = new Thread(() -> {
+      while (running.get()) {
+        try {
+          HttpResponse<String> r = platform.get(APP);
+          if (r.statusCode() == 200 && r.body().contains("hello v")) {
+            ok.incrementAndGet();
+          } else {
+            failed.incrementAndGet();
+            failures.append(r.statusCode()).append(' ');
+          }
+        } catch (Exception e) {
+          failed.incrementAndGet();
+          failures.append(e).append(' ');
+        }
+      }
+    });
+    load.start();
+    Result push;
+    try {
+      push = platform.git(repo, "push", "paas", "main");
+      Thread.sleep(500);
+    } finally {
+      running.set(false);
+      load.join();
+    }
+    assertThat(push.exit()).as(push.all()).isZero();
+    assertThat(push.err()).contains("remote: -----> Released v2");
+    assertThat(platform.get(APP).body()).contains("hello v2");
+    assertThat(failed.get()).as("failed requests during the deploy: %s", failures).isZero();
+    assertThat(ok.get()).as("requests served during the deploy").isGreaterThan(20);
+  }
+
+  @Test
+  @Order(4)
+  void aFailingBuildRejectsThePushAndTheRunningReleaseKeepsServing() throws Exception {
+    Files.writeString(repo.resolve("Dockerfile"), dockerfile() + "RUN echo about to fail && exit 7\n");
+    commit("broken");
+    Result push = platform.git(repo, "push", "paas", "main");
+    assertThat(push.exit()).isNotZero();
+    assertThat(push.err()).contains("remote rejected").contains("about to fail");
+    assertThat(platform.get(APP).body()).contains("hello v2");
+    assertThat(platform.git(repo, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void pushesWithoutTheRightToReachAnAppAreRefused() throws Exception {
+    Result unknown = platform.git(repo, "push", platform.apiUrl() + "/git/no-such-app-" + APP + ".git", "main");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.err()).containsIgnoringCase("not found");
+
+    String badToken = platform.apiUrl().replace("http://", "http://x:wrong-token@") + "/git/" + APP + ".git";
+    Result wrongToken = platform.git(repo, "-c", "credential.helper=", "push", badToken, "main");
+    assertThat(wrongToken.exit()).isNotZero();
+    assertThat(wrongToken.err()).containsIgnoringCase("Authentication failed");
+
+    String adminToken = loginToken(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+    String bob = "bob-" + APP + "@example.com";
+    assertThat(platform.api("POST", "/users", adminToken,
+        "{\"email\":\"" + bob + "\",\"password\":\"bob-password-1\"}").statusCode()).isEqualTo(201);
+    String bobToken = loginToken(bob, "bob-password-1");
+    assertThat(platform.api("GET", "/apps/" + APP, bobToken, null).statusCode()).isEqualTo(404);
+    String asBob = platform.apiUrl().replace("http://", "http://bob:" + bobToken + "@") + "/git/" + APP + ".git";
+    Result bobPush = platform.git(repo, "-c", "credential.helper=", "push", asBob, "main");
+    assertThat(bobPush.exit()).isNotZero();
+    assertThat(bobPush.err()).containsIgnoringCase("not found");
+    assertThat(platform.get(APP).body()).contains("hello v2");
+  }
+
+  @Test
+  @Order(6)
+  void aRestartOnTheSameDataDirBringsTheAppBackWithoutAPush() throws Exception {
+    platform.stop();
+    platform.start();
+    HttpResponse<String> response = platform.get(APP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("hello v2");
+    String token = loginToken(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+    String releases = platform.api("GET", "/apps/" + APP + "/releases", token, null).body();
+    assertThat(releases).contains("\"name\":\"v1\"").contains("\"name\":\"v2\"").doesNotContain("\"name\":\"v3\"");
+  }
+
+  @Test
+  @Order(7)
+  void destroyingTheAppStopsItsDynosAndRemovesItsRoute() throws Exception {
+    Result refused = platform.paas(repo, null, "apps:destroy", APP);
+    assertThat(refused.exit()).isNotZero();
+    assertThat(platform.get(APP).statusCode()).isEqualTo(200);
+
+    Result destroy = platform.paas(repo, null, "apps:destroy", APP, "--confirm", APP);
+    assertThat(destroy.exit()).as(destroy.all()).isZero();
+    assertThat(platform.get(APP).statusCode()).isEqualTo(404);
+    Result containers = platform.docker("ps", "-aq", "--filter", "label=paas.agent=" + platform.agentName(),
+        "--filter", "label=paas.app=" + APP);
+    assertThat(containers.out().trim()).as("containers left").isEmpty();
+    assertThat(platform.docker("images", "-q", "paas/" + APP).out().trim()).as("images left").isEmpty();
+  }
+
+  private static String loginToken(String email, String password) throws Exception {
+    HttpResponse<String> login = platform.api("POST", "/auth/login", null,
+        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    assertThat(login.statusCode()).isEqualTo(200);
+    return new io.vertx.core.json.JsonObject(login.body()).getString("token");
+  }
+
+  private static String dockerfile() {
+    return "FROM paas/busybox:latest\nCOPY index.html /www/index.html\nCMD exec httpd -f -p $PORT -h /www\n";
+  }
+
+  private static void writeApp(String body) throws Exception {
+    Files.writeString(repo.resolve("Dockerfile"), dockerfile());
+    Files.writeString(repo.resolve("index.html"), body + "\n");
+  }
+
+  private static void commit(String message) throws Exception {
+    assertThat(platform.git(repo, "add", "-A").exit()).isZero();
+    Result commit = platform.git(repo, "-c", "user.email=dev@example.com", "-c", "user.name=dev", "commit", "-q",
+        "-m", message);
+    assertThat(commit.exit()).as(commit.all()).isZero();
+  }
+}

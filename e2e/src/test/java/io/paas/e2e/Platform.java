@@ -1,0 +1,184 @@
+package io.paas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real paas-server started through bin/paas-server on free ports and a temp data dir, and the user's side of it:
+ * bin/paas and git run as processes with their own HOME, so nothing touches the real user's files.
+ */
+final class Platform implements AutoCloseable {
+  static final String ADMIN_EMAIL = "admin@example.com";
+  static final String ADMIN_PASSWORD = "e2e-admin-password";
+  static final Path HOME = Path.of(System.getProperty("paas.home", "..")).toAbsolutePath().normalize();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Path dataDir;
+  final Path userHome;
+  final int apiPort;
+  final int routerPort;
+  private final Path logDir;
+  private Process server;
+  private int starts;
+
+  Platform(Path workDir) throws IOException {
+    dataDir = Files.createDirectories(workDir.resolve("data"));
+    userHome = Files.createDirectories(workDir.resolve("home"));
+    logDir = Files.createDirectories(HOME.resolve("e2e/target/e2e-logs"));
+    apiPort = freePort();
+    routerPort = freePort();
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
+  /** Starts bin/paas-server and waits for its ready line. */
+  void start() throws Exception {
+    Path log = logDir.resolve("server-" + apiPort + "-" + (++starts) + ".log");
+    ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/paas-server").toString(),
+        "--data-dir", dataDir.toString(), "--api-port", String.valueOf(apiPort),
+        "--router-port", String.valueOf(routerPort), "--domain", "localhost")
+        .redirectErrorStream(true);
+    builder.environment().put("PAAS_ADMIN_EMAIL", ADMIN_EMAIL);
+    builder.environment().put("PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    server = builder.start();
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread pump = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+           PrintWriter file = new PrintWriter(Files.newBufferedWriter(log), true)) {
+        for (String line; (line = out.readLine()) != null; ) {
+          file.println(line);
+          if (line.contains("ready")) {
+            ready.complete(null);
+          }
+        }
+      } catch (IOException e) {
+        ready.completeExceptionally(e);
+      }
+      ready.completeExceptionally(new IllegalStateException("paas-server exited before ready; see " + log));
+    }, "paas-server-output");
+    pump.setDaemon(true);
+    pump.start();
+    ready.get(180, TimeUnit.SECONDS);
+  }
+
+  /** Stops the server the way an operator would (SIGTERM) and waits for it to exit. */
+  void stop() throws InterruptedException {
+    if (server != null && server.isAlive()) {
+      server.destroy();
+      if (!server.waitFor(60, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  Result paas(Path dir, String stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas").toString()));
+    command.addAll(List.of(args));
+    return run(dir, stdin, command);
+  }
+
+  Result git(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    return run(dir, null, command);
+  }
+
+  /** GET through the router, as a browser asking for APP.localhost would. */
+  HttpResponse<String> get(String app) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/"))
+        .header("Host", app + ".localhost:" + routerPort)
+        .timeout(Duration.ofSeconds(10))
+        .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The name of the in-process agent, which labels every container this platform started. */
+  String agentName() throws IOException {
+    return Files.readString(dataDir.resolve("agent-name")).trim();
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+    // A safety net for a failed test: nothing this platform started may outlive the run.
+    Result containers = docker("ps", "-aq", "--filter", "label=paas.agent=" + agentName());
+    for (String id : containers.out().split("\\s+")) {
+      if (!id.isBlank()) {
+        docker("rm", "-f", id);
+      }
+    }
+  }
+
+  Result docker(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    return run(userHome, null, command);
+  }
+
+  private Result run(Path dir, String stdin, List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("HOME", userHome.toString());
+    env.put("GIT_TERMINAL_PROMPT", "0");
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.remove("PAAS_API_URL");
+    env.remove("PAAS_API_TOKEN");
+    Path out = Files.createTempFile(userHome, "out", ".txt");
+    Path err = Files.createTempFile(userHome, "err", ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    try (var in = process.getOutputStream()) {
+      if (stdin != null) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
+    Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    Files.delete(out);
+    Files.delete(err);
+    return result;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  record Result(int exit, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+}
