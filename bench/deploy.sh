@@ -16,6 +16,7 @@ mkdir -p "$HOME" "$work/app"
 
 server_pid=
 cleanup() {
+  set +e
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   docker ps -aq --filter "label=paas.agent=$(cat "$work/data/agent-name" 2>/dev/null || echo none)" | xargs -r docker rm -f >/dev/null
   docker ps -aq --filter "name=$app-ref" | xargs -r docker rm -f >/dev/null

@@ -32,7 +32,7 @@ class GitPushIT {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    platform = new Platform(work);
+    platform = new Platform(work, "--max-push-size", "1");
     platform.start();
     repo = Files.createDirectories(work.resolve("app"));
   }
@@ -41,6 +41,7 @@ class GitPushIT {
   static void stopPlatform() throws Exception {
     if (platform != null) {
       platform.close();
+      platform.removeImages(APP);
     }
   }
 
@@ -135,6 +136,21 @@ class GitPushIT {
 
   @Test
   @Order(5)
+  void aPushOverTheSizeLimitIsRefusedCleanly() throws Exception {
+    byte[] noise = new byte[3 * 1024 * 1024];
+    new java.util.Random(42).nextBytes(noise);
+    Files.write(repo.resolve("big.bin"), noise);
+    commit("too big");
+    Result push = platform.git(repo, "push", "paas", "main");
+    assertThat(push.exit()).isNotZero();
+    assertThat(push.err()).contains("413");
+    assertThat(platform.get(APP).body()).contains("hello v2");
+    assertThat(platform.git(repo, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();
+    assertThat(platform.api("GET", "/health", null, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(6)
   void pushesWithoutTheRightToReachAnAppAreRefused() throws Exception {
     Result unknown = platform.git(repo, "push", platform.apiUrl() + "/git/no-such-app-" + APP + ".git", "main");
     assertThat(unknown.exit()).isNotZero();
@@ -159,7 +175,7 @@ class GitPushIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRestartOnTheSameDataDirBringsTheAppBackWithoutAPush() throws Exception {
     platform.stop();
     platform.start();
@@ -172,15 +188,18 @@ class GitPushIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void destroyingTheAppStopsItsDynosAndRemovesItsRoute() throws Exception {
     Result refused = platform.paas(repo, null, "apps:destroy", APP);
     assertThat(refused.exit()).isNotZero();
     assertThat(platform.get(APP).statusCode()).isEqualTo(200);
 
+    Path bareRepo = platform.dataDir.resolve("repos/" + APP + ".git");
+    assertThat(bareRepo).isDirectory();
     Result destroy = platform.paas(repo, null, "apps:destroy", APP, "--confirm", APP);
     assertThat(destroy.exit()).as(destroy.all()).isZero();
     assertThat(platform.get(APP).statusCode()).isEqualTo(404);
+    assertThat(bareRepo).doesNotExist();
     Result containers = platform.docker("ps", "-aq", "--filter", "label=paas.agent=" + platform.agentName(),
         "--filter", "label=paas.app=" + APP);
     assertThat(containers.out().trim()).as("containers left").isEmpty();

@@ -39,7 +39,10 @@ final class Platform implements AutoCloseable {
   private Process server;
   private int starts;
 
-  Platform(Path workDir) throws IOException {
+  private final List<String> serverArgs;
+
+  Platform(Path workDir, String... serverArgs) throws IOException {
+    this.serverArgs = List.of(serverArgs);
     dataDir = Files.createDirectories(workDir.resolve("data"));
     userHome = Files.createDirectories(workDir.resolve("home"));
     logDir = Files.createDirectories(HOME.resolve("e2e/target/e2e-logs"));
@@ -54,10 +57,11 @@ final class Platform implements AutoCloseable {
   /** Starts bin/paas-server and waits for its ready line. */
   void start() throws Exception {
     Path log = logDir.resolve("server-" + apiPort + "-" + (++starts) + ".log");
-    ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/paas-server").toString(),
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas-server").toString(),
         "--data-dir", dataDir.toString(), "--api-port", String.valueOf(apiPort),
-        "--router-port", String.valueOf(routerPort), "--domain", "localhost")
-        .redirectErrorStream(true);
+        "--router-port", String.valueOf(routerPort), "--domain", "localhost"));
+    command.addAll(serverArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PAAS_ADMIN_EMAIL", ADMIN_EMAIL);
     builder.environment().put("PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     server = builder.start();
@@ -136,6 +140,15 @@ final class Platform implements AutoCloseable {
     for (String id : containers.out().split("\\s+")) {
       if (!id.isBlank()) {
         docker("rm", "-f", id);
+      }
+    }
+  }
+
+  /** A safety net for a failed test: the app's images go even when destroying the app did not happen. */
+  void removeImages(String app) throws Exception {
+    for (String id : docker("images", "-q", "paas/" + app).out().split("\\s+")) {
+      if (!id.isBlank()) {
+        docker("rmi", "-f", id);
       }
     }
   }
