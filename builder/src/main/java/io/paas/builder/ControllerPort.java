@@ -18,8 +18,9 @@ public interface ControllerPort {
   Future<Void> buildFinished(long buildId, String status, String image, String output);
 
   /**
-   * Creates a release of the image and rolls it out; completes with its name ({@code v3}) once the new dynos serve,
-   * or fails with the reason (the previous release keeps serving). Progress lines go to {@code progress}.
+   * Creates a release of the built image and rolls it out, running its release command first if it has one;
+   * completes with its name ({@code v3}) once the new dynos serve, or fails with the reason (the previous release
+   * keeps serving). Progress lines go to {@code progress}.
    */
-  Future<String> release(String app, long buildId, String image, Pusher pusher, Consumer<String> progress);
+  Future<String> release(String app, long buildId, BuildResult build, Pusher pusher, Consumer<String> progress);
 }

@@ -81,7 +81,9 @@ final class FakeController implements ControllerPort {
   }
 
   @Override
-  public Future<String> release(String app, long buildId, String image, Pusher pusher, Consumer<String> progress) {
+  public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
+                                Consumer<String> progress) {
+    String image = build.image();
     released.add(new Released(app, buildId, image));
     begun(app).tryComplete();
     // Progress comes from the event loop, as it does from the real controller.

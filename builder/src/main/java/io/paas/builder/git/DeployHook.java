@@ -114,7 +114,7 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
     // The controller reports from its own threads, often the event loop, which must never wait on the pusher's
     // socket: lines are queued and written from here. An empty entry marks the end of the release.
     BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-    Future<String> release = controller.release(app, buildId, image, pusher, line -> lines.add(Optional.of(line)));
+    Future<String> release = controller.release(app, buildId, new io.paas.builder.BuildResult(image, java.util.Map.of(), null), pusher, line -> lines.add(Optional.of(line)));
     release.onComplete(ar -> lines.add(Optional.empty()));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RELEASE_TIMEOUT_MINUTES);
     Optional<String> line;

@@ -1,5 +1,6 @@
 package io.paas.controller.deploy;
 
+import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
 import io.paas.controller.auth.Accounts;
@@ -44,9 +45,10 @@ public final class BuilderGateway implements ControllerPort {
   }
 
   @Override
-  public Future<String> release(String app, long buildId, String image, Pusher pusher, Consumer<String> progress) {
+  public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
+                                Consumer<String> progress) {
     return access.find(pusher.userId(), app).compose(a ->
-        releases.create(a.id(), buildId, image, "Deploy by " + pusher.email(), pusher.userId())
+        releases.create(a.id(), buildId, build.image(), "Deploy by " + pusher.email(), pusher.userId())
             .compose(release -> deployer.rollOut(a, release, progress))
             .map(release -> {
               progress.accept("-----> Released " + release.name());
