@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Blocking JSON calls to the Platform API; every failure becomes a {@link CliException} worded for the user. */
 public final class ApiClient {
@@ -53,14 +58,48 @@ public final class ApiClient {
     return object(send("POST", path, body));
   }
 
+  public JsonObject patch(String path, JsonObject body) {
+    return object(send("PATCH", path, body));
+  }
+
   public JsonObject delete(String path) {
     return object(send("DELETE", path, null));
   }
 
+  /**
+   * A plain-text GET whose lines go to {@code onLine} as they arrive, until the server ends the response or
+   * {@code onLine} returns false. No timeout: a tailed stream may stay quiet for as long as the app does.
+   */
+  public void streamLines(String path, Predicate<String> onLine) {
+    HttpResponse<Stream<String>> response = execute(request("GET", path, null).header("Accept", "text/plain"),
+        HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw new CliException(errorMessage(response.statusCode(), lines.collect(Collectors.joining("\n"))));
+      }
+      Iterator<String> it = lines.iterator();
+      boolean reading = true;
+      while (reading && it.hasNext()) {
+        reading = onLine.test(it.next());
+      }
+    } catch (UncheckedIOException e) {
+      throw new CliException("lost the connection to the platform at " + apiUrl + ": " + e.getCause().getMessage());
+    }
+  }
+
   private String send(String method, String path, JsonObject body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+    HttpRequest.Builder request = request(method, path, body)
         .timeout(REQUEST_TIMEOUT)
-        .header("Accept", "application/json")
+        .header("Accept", "application/json");
+    HttpResponse<String> response = execute(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() >= 400) {
+      throw new CliException(errorMessage(response.statusCode(), response.body()));
+    }
+    return response.body();
+  }
+
+  private HttpRequest.Builder request(String method, String path, JsonObject body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .method(method, body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8));
@@ -70,9 +109,12 @@ public final class ApiClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response;
+    return request;
+  }
+
+  private <T> HttpResponse<T> execute(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request.build(), handler);
     } catch (ConnectException e) {
       throw new CliException("cannot reach the platform at " + apiUrl);
     } catch (HttpTimeoutException e) {
@@ -83,10 +125,6 @@ public final class ApiClient {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");
     }
-    if (response.statusCode() >= 400) {
-      throw new CliException(errorMessage(response));
-    }
-    return response.body();
   }
 
   private URI uri(String path) {
@@ -98,17 +136,17 @@ public final class ApiClient {
   }
 
   /** The API's own message; on 401 with a token sent, the token is stale or revoked, so say how to get a new one. */
-  private String errorMessage(HttpResponse<String> response) {
+  private String errorMessage(int status, String body) {
     String message;
     try {
-      message = new JsonObject(response.body()).getString("message");
+      message = new JsonObject(body).getString("message");
     } catch (DecodeException | ClassCastException e) {
       message = null;
     }
     if (message == null || message.isBlank()) {
-      message = "the platform answered HTTP " + response.statusCode();
+      message = "the platform answered HTTP " + status;
     }
-    if (response.statusCode() == 401 && token != null) {
+    if (status == 401 && token != null) {
       message = message.endsWith(".") ? message + " Run paas login." : message + ". Run paas login.";
     }
     return message;

@@ -4,13 +4,22 @@ import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
 import io.paas.cli.command.AppsInfo;
+import io.paas.cli.command.ConfigGet;
+import io.paas.cli.command.ConfigSet;
+import io.paas.cli.command.ConfigUnset;
+import io.paas.cli.command.ConfigVars;
 import io.paas.cli.command.GitCredentials;
 import io.paas.cli.command.GitRemoteCommand;
 import io.paas.cli.command.Login;
 import io.paas.cli.command.Logout;
+import io.paas.cli.command.Logs;
+import io.paas.cli.command.Releases;
+import io.paas.cli.command.ReleasesInfo;
+import io.paas.cli.command.ReleasesRollback;
 import io.paas.cli.command.Whoami;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +35,9 @@ import picocli.CommandLine.Spec;
         HelpCommand.class,
         Login.class, Logout.class, Whoami.class,
         Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class,
+        Releases.class, ReleasesInfo.class, ReleasesRollback.class,
+        ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
+        Logs.class,
         GitRemoteCommand.class, GitCredentials.class,
     })
 public final class Paas implements Runnable {
@@ -42,8 +54,9 @@ public final class Paas implements Runnable {
     this.env = env;
   }
 
+  /** Writes straight to System.out so a write to a closed pipe shows in {@code checkError()} and a log tail can stop. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Paas()).execute(args));
+    System.exit(new CommandLine(new Paas()).setOut(new PrintWriter(System.out, true)).execute(args));
   }
 
   /** Bare {@code paas} shows what it can do. */

@@ -14,6 +14,7 @@ final class CliRunner {
 
   private final Map<String, String> vars = new HashMap<>();
   private final Path workDir;
+  private volatile StringWriter liveOut = new StringWriter();
   String stdin = "";
 
   /** Keeps credentials in the given directory, so no test reads or writes the real ones. */
@@ -27,8 +28,14 @@ final class CliRunner {
     return this;
   }
 
+  /** What the running (or last) command has printed to stdout so far. */
+  String outSoFar() {
+    return liveOut.toString();
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
+    liveOut = out;
     StringWriter err = new StringWriter();
     CommandLine commandLine = new CommandLine(new Paas(new TestEnv(Map.copyOf(vars), workDir, stdin)));
     commandLine.setOut(new PrintWriter(out, true));

@@ -2,6 +2,7 @@ package io.paas.cli;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,19 +13,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** A stand-in Platform API on a free port: checks the Bearer token, keeps apps in memory, records every request. */
+/**
+ * A stand-in Platform API on a free port: checks the Bearer token, keeps apps, their releases and config vars in
+ * memory, serves made-up log lines, and records every request.
+ */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
   static final String PASSWORD = "hunter2";
   static final String TOKEN = "secret-token";
 
-  record Request(String method, String path, String authorization, String body) {
+  static final long TAIL_DELAY_MS = 300;
+  static final JsonObject PROCESS_TYPES = new JsonObject()
+      .put("web", "java -jar app.jar")
+      .put("worker", "java -cp app.jar Worker");
+
+  record Request(String method, String path, String query, String authorization, String body) {
   }
 
   final List<Request> requests = new CopyOnWriteArrayList<>();
   final Map<String, JsonObject> apps = new ConcurrentSkipListMap<>();
+  final Map<String, List<JsonObject>> releases = new ConcurrentSkipListMap<>();
+  final Map<String, JsonObject> configVars = new ConcurrentSkipListMap<>();
+  /** What {@code GET /apps/{app}/logs} answers at once. */
+  final List<String> logLines = new CopyOnWriteArrayList<>();
+  /** What a tailed log stream sends {@value #TAIL_DELAY_MS} ms later, just before it ends. */
+  final List<String> tailLines = new CopyOnWriteArrayList<>();
+  /** Runs just before the tail lines are sent, to look at what the CLI has printed by then. */
+  volatile Runnable beforeTail = () -> { };
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -38,6 +56,16 @@ final class FakePlatform {
     router.post("/apps").handler(this::createApp);
     router.get("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, app)));
     router.delete("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, apps.remove(app.getString("name")))));
+    router.get("/apps/:app/releases").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, new JsonArray(List.copyOf(releasesOf(app))))));
+    router.get("/apps/:app/releases/:version").handler(ctx -> withRelease(ctx, ctx.pathParam("version"),
+        (app, release) -> ok(ctx, 200, release.copy()
+            .put("process_types", PROCESS_TYPES)
+            .put("config_keys", new JsonArray(List.copyOf(configOf(app).fieldNames()))))));
+    router.post("/apps/:app/releases").handler(ctx -> withRelease(ctx, String.valueOf(ctx.body().asJsonObject().getValue("release")),
+        (app, release) -> ok(ctx, 201, addRelease(app.getString("name"), "succeeded", "Rollback to " + release.getString("name")))));
+    router.get("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, configOf(app))));
+    router.patch("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> patchConfig(ctx, app)));
+    router.get("/apps/:app/logs").handler(ctx -> withApp(ctx, app -> logs(ctx)));
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .map(server -> {
           port = server.actualPort();
@@ -66,12 +94,33 @@ final class FakePlatform {
     return app;
   }
 
+  /** A release by the logged-in user; a succeeded one becomes the current release, as a deploy's would. */
+  JsonObject addRelease(String app, String status, String description) {
+    List<JsonObject> history = releases.computeIfAbsent(app, name -> new CopyOnWriteArrayList<>());
+    int version = history.size() + 1;
+    JsonObject release = new JsonObject()
+        .put("version", version)
+        .put("name", "v" + version)
+        .put("status", status)
+        .put("description", description)
+        .put("image", "paas/" + app + ":v" + version)
+        .put("build_id", version)
+        .put("user", EMAIL)
+        .put("created_at", String.format("2026-11-27T10:%02d:00Z", version))
+        .put("current", status.equals("succeeded"));
+    if (status.equals("succeeded")) {
+      history.forEach(older -> older.put("current", false));
+    }
+    history.add(release);
+    return release;
+  }
+
   List<Request> requests(String method, String path) {
     return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
   }
 
   private void record(RoutingContext ctx) {
-    requests.add(new Request(ctx.request().method().name(), ctx.request().path(),
+    requests.add(new Request(ctx.request().method().name(), ctx.request().path(), ctx.request().query(),
         ctx.request().getHeader("Authorization"), ctx.body().asString()));
     ctx.next();
   }
@@ -111,6 +160,58 @@ final class FakePlatform {
     } else {
       action.accept(app);
     }
+  }
+
+  private void withRelease(RoutingContext ctx, String version, BiConsumer<JsonObject, JsonObject> action) {
+    withApp(ctx, app -> releasesOf(app).stream()
+        .filter(release -> version.equals(release.getString("name")) || version.equals(String.valueOf(release.getInteger("version"))))
+        .findFirst()
+        .ifPresentOrElse(release -> action.accept(app, release),
+            () -> error(ctx, 404, "not_found", "Couldn't find release " + version + ".")));
+  }
+
+  private List<JsonObject> releasesOf(JsonObject app) {
+    return releases.getOrDefault(app.getString("name"), List.of());
+  }
+
+  private JsonObject configOf(JsonObject app) {
+    return configVars.computeIfAbsent(app.getString("name"), name -> new JsonObject());
+  }
+
+  /** Merges, a null removing the key, and makes a release of the change, as the API does. */
+  private void patchConfig(RoutingContext ctx, JsonObject app) {
+    JsonObject change = ctx.body().asJsonObject();
+    for (String key : change.fieldNames()) {
+      if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        error(ctx, 422, "invalid_params", "Config var name " + key + " must be letters, digits and underscores.");
+        return;
+      }
+    }
+    JsonObject vars = configOf(app);
+    change.forEach(entry -> {
+      if (entry.getValue() == null) {
+        vars.remove(entry.getKey());
+      } else {
+        vars.put(entry.getKey(), entry.getValue());
+      }
+    });
+    addRelease(app.getString("name"), "succeeded", "Change " + String.join(", ", change.fieldNames()) + " config vars");
+    ok(ctx, 200, vars);
+  }
+
+  /** The log lines at once; with {@code tail=true} the tail lines after a pause, then the end. */
+  private void logs(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", "text/plain");
+    logLines.forEach(line -> response.write(line + "\n"));
+    if (!"true".equals(ctx.request().getParam("tail"))) {
+      response.end();
+      return;
+    }
+    ctx.vertx().setTimer(TAIL_DELAY_MS, timer -> {
+      beforeTail.run();
+      tailLines.forEach(line -> response.write(line + "\n"));
+      response.end();
+    });
   }
 
   private static void ok(RoutingContext ctx, int status, Object json) {

@@ -1,0 +1,56 @@
+package io.paas.cli.command;
+
+import io.paas.cli.ApiClient;
+import io.paas.cli.AppOption;
+import io.paas.cli.Output;
+import io.paas.cli.PaasCommand;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "config", aliases = "config:list", mixinStandardHelpOptions = true,
+    description = "Show an app's config vars.")
+public final class ConfigVars extends PaasCommand {
+  /** Values made only of these need no quotes in a shell. */
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+  @Mixin
+  private AppOption appOption;
+
+  @Option(names = {"-s", "--shell"}, description = "Print KEY=value lines a shell or .env file can read.")
+  private boolean shell;
+
+  @Option(names = {"-j", "--json"}, description = "Print the API's JSON.")
+  private boolean json;
+
+  static String path(String app) {
+    return "/apps/" + ApiClient.segment(app) + "/config-vars";
+  }
+
+  @Override
+  protected void run() {
+    String app = appOption.resolve(paas.git());
+    JsonObject vars = paas.api().get(path(app));
+    Map<String, String> sorted = new TreeMap<>();
+    vars.forEach(entry -> sorted.put(entry.getKey(), String.valueOf(entry.getValue())));
+    Output out = out();
+    if (json) {
+      out.line(vars.encodePrettily());
+    } else if (shell) {
+      sorted.forEach((key, value) -> out.line(key + "=" + shellQuoted(value)));
+    } else if (sorted.isEmpty()) {
+      out.line(app + " has no config vars.");
+    } else {
+      out.header(app + " Config Vars");
+      out.fields(sorted);
+    }
+  }
+
+  private static String shellQuoted(String value) {
+    return SHELL_SAFE.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
+  }
+}

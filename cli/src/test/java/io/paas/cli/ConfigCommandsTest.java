@@ -1,0 +1,111 @@
+package io.paas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class ConfigCommandsTest {
+  private final FakePlatform platform = new FakePlatform();
+  private CliRunner cli;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
+    platform.start(vertx).onComplete(ctx.succeeding(started -> {
+      cli = platform.loggedInCli(config, work);
+      platform.addApp("blog");
+      platform.addRelease("blog", "succeeded", "Deploy abc1234");
+      platform.configVars.put("blog", new JsonObject()
+          .put("FOO", "bar")
+          .put("DATABASE_URL", "postgres://u:p@db/blog")
+          .put("GREETING", "it's here"));
+      ctx.completeNow();
+    }));
+  }
+
+  @Test
+  void listsTheVarsSortedAndAligned() {
+    CliRunner.Result result = cli.run("config", "-a", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("=== blog Config Vars\n"
+        + "DATABASE_URL: postgres://u:p@db/blog\n"
+        + "FOO:          bar\n"
+        + "GREETING:     it's here\n");
+  }
+
+  @Test
+  void shellFormatQuotesOnlyWhatNeedsIt() {
+    CliRunner.Result result = cli.run("config", "--shell", "-a", "blog");
+
+    assertThat(result.out()).isEqualTo("DATABASE_URL=postgres://u:p@db/blog\n"
+        + "FOO=bar\n"
+        + "GREETING='it'\\''s here'\n");
+  }
+
+  @Test
+  void getPrintsTheValueOnly() {
+    CliRunner.Result result = cli.run("config:get", "FOO", "-a", "blog");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("bar\n");
+  }
+
+  @Test
+  void getOfAnUnsetVarPrintsNothing() {
+    CliRunner.Result result = cli.run("config:get", "NOPE", "-a", "blog");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void setSendsEveryVarInOnePatchKeepingEqualsInValues() {
+    CliRunner.Result result = cli.run("config:set", "TOKEN=a=b==", "MODE=fast", "-a", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/config-vars").get(0).body()))
+        .isEqualTo(new JsonObject().put("TOKEN", "a=b==").put("MODE", "fast"));
+    assertThat(result.out()).isEqualTo("Setting TOKEN, MODE and restarting blog... done, v2\n"
+        + "TOKEN: a=b==\n"
+        + "MODE:  fast\n");
+    assertThat(platform.configVars.get("blog").getString("TOKEN")).isEqualTo("a=b==");
+  }
+
+  @Test
+  void setRejectsAnArgumentWithoutEqualsBeforeAnyCall() {
+    CliRunner.Result result = cli.run("config:set", "FOO=1", "BAR", "-a", "blog");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("ERROR: BAR is invalid: must be KEY=VALUE.\n");
+    assertThat(platform.requests).isEmpty();
+  }
+
+  @Test
+  void setReportsAKeyTheApiRejects() {
+    CliRunner.Result result = cli.run("config:set", "1BAD=x", "-a", "blog");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEqualTo("Setting 1BAD and restarting blog... !\n");
+    assertThat(result.err()).isEqualTo("ERROR: Config var name 1BAD must be letters, digits and underscores.\n");
+  }
+
+  @Test
+  void unsetSendsNulls() {
+    CliRunner.Result result = cli.run("config:unset", "FOO", "GREETING", "-a", "blog");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/config-vars").get(0).body()))
+        .isEqualTo(new JsonObject().putNull("FOO").putNull("GREETING"));
+    assertThat(result.out()).isEqualTo("Unsetting FOO, GREETING and restarting blog... done, v2\n");
+    assertThat(platform.configVars.get("blog").fieldNames()).containsExactly("DATABASE_URL");
+  }
+}
