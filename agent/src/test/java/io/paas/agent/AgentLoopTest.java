@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The agent's ordering and bookkeeping with an in-memory runtime; every fake dyno answers on one local server. */
 @ExtendWith(VertxExtension.class)
 class AgentLoopTest {
+  private final List<LogLine> logs = new CopyOnWriteArrayList<>();
   private int port;
 
   private static DynoSpec spec(String app, String name, int release) {
     return new DynoSpec(app, name, release, app + ":v" + release, null, Map.of(), 0);
+  }
+
+  /** An agent whose traffic switch is instant and whose log lines go to {@link #logs}. */
+  private Agent shipping(Vertx vertx, FakeRuntime runtime) {
+    return new Agent(vertx, runtime, (app, dynos) -> Future.succeededFuture(), Duration.ofSeconds(5), logs::add);
   }
 
   @BeforeEach
@@ -96,5 +104,53 @@ class AgentLoopTest {
     assertThat(served).containsExactly("good");
     assertThat(failure(agent.converge("broken", List.of(spec("broken", "web.1", 1)))))
         .hasMessage("web.1 could not start: No such image: broken:v1");
+  }
+
+  @Test
+  void lifecycleEventsAreShippedAsPlatformLines(Vertx vertx) throws Exception {
+    FakeRuntime runtime = new FakeRuntime(port, Set.of());
+    Agent agent = shipping(vertx, runtime);
+
+    Dyno v1 = result(agent.converge("a", List.of(spec("a", "web.1", 1)))).get(0);
+    result(agent.converge("a", List.of(spec("a", "web.1", 2))));
+    runtime.exit(runtime.list().get(0), 3);
+    result(agent.converge("a", List.of(spec("a", "web.1", 2))));
+
+    assertThat(logs).allSatisfy(line -> {
+      assertThat(line.app()).isEqualTo("a");
+      assertThat(line.dyno()).isEqualTo("web.1");
+      assertThat(line.stream()).isEqualTo(LogLine.PLATFORM);
+    }).extracting(LogLine::text).containsExactly(
+        "State changed from starting to up",
+        "State changed from starting to up",
+        "Stopping all processes with SIGTERM",
+        "Process exited with status 3",
+        "State changed from starting to up");
+    assertThat(runtime.list()).singleElement().satisfies(d -> assertThat(d.containerId()).isNotEqualTo(v1.containerId()));
+  }
+
+  @Test
+  void aBrokenLogFollowerIsReattachedAfterTheLastLineShipped(Vertx vertx) throws Exception {
+    FakeRuntime runtime = new FakeRuntime(port, Set.of());
+    Agent agent = shipping(vertx, runtime);
+    List<DynoSpec> desired = List.of(spec("a", "web.1", 1));
+
+    result(agent.converge("a", desired));
+    FakeRuntime.Follow first = runtime.follows.get(0);
+    LogLine shipped = new LogLine("a", "web.1", Instant.parse("2026-01-02T03:04:05.123456789Z"), LogLine.STDOUT,
+        "tick");
+    first.sink().line(shipped);
+    result(agent.converge("a", desired));
+    assertThat(runtime.follows).as("one follower per container").hasSize(1);
+
+    first.ended().run();
+    result(agent.converge("a", desired));
+
+    assertThat(first.after()).isEqualTo(Instant.EPOCH);
+    assertThat(logs).contains(shipped);
+    assertThat(runtime.follows).hasSize(2).last().satisfies(again -> {
+      assertThat(again.dyno()).isEqualTo(first.dyno());
+      assertThat(again.after()).isEqualTo(shipped.time());
+    });
   }
 }

@@ -10,8 +10,10 @@ import io.paas.agent.docker.DockerDynoRuntime;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,19 @@ class AgentTest {
   private String agentName;
   private DockerDynoRuntime runtime;
   private RecordingTraffic traffic;
+  private final List<LogLine> logs = new CopyOnWriteArrayList<>();
   private Agent agent;
+
+  /** A web dyno that says it boots, warns on stderr, then ticks every 200 ms while httpd serves. */
+  private static DynoSpec ticking(int release) {
+    return spec("demo", "web.1", release, "echo booting v" + release + "; echo warming >&2; "
+        + "(while true; do echo tick v" + release + "; sleep 0.2; done) & "
+        + "mkdir -p /www && echo v" + release + " > /www/index.html && exec httpd -f -p $PORT -h /www");
+  }
+
+  private static List<LogLine> withText(List<LogLine> lines, String text) {
+    return lines.stream().filter(line -> line.text().equals(text)).toList();
+  }
 
   @BeforeEach
   void setUp(Vertx vertx) {
@@ -32,11 +46,12 @@ class AgentTest {
     agentName = engine.newAgentName();
     runtime = engine.runtime(agentName);
     traffic = new RecordingTraffic(vertx, runtime);
-    agent = new Agent(vertx, runtime, traffic, Duration.ofSeconds(20));
+    agent = new Agent(vertx, runtime, traffic, Duration.ofSeconds(20), logs::add);
   }
 
   @AfterEach
   void tearDown() {
+    agent.close();
     engine.close();
   }
 
@@ -147,5 +162,78 @@ class AgentTest {
       assertThat(d.running()).isTrue();
     });
     assertThat(engine.exists(crashed.containerId())).isFalse();
+    assertThat(logs).filteredOn(line -> line.stream().equals(LogLine.PLATFORM)).extracting(LogLine::text)
+        .containsSubsequence("State changed from starting to up", "Process exited with status 137",
+            "State changed from starting to up");
+  }
+
+  @Test
+  void runOnceCompletesWithTheExitStatusAndStreamsTheOutput() throws Exception {
+    List<String> output = new CopyOnWriteArrayList<>();
+
+    int status = result(agent.runOnce(spec("demo", "release.1", 4, "echo migrating; exit 0"), output::add));
+
+    assertThat(status).isZero();
+    assertThat(output).containsExactly("migrating");
+    assertThat(engine.containersOf(agentName)).isEmpty();
+  }
+
+  @Test
+  void shipsADynosOutputFromItsFirstLine() throws Exception {
+    Instant before = Instant.now().minusSeconds(1);
+
+    result(agent.converge("demo", List.of(ticking(1))));
+    TestDocker.await("ticks", () -> withText(logs, "tick v1").size() >= 3);
+
+    assertThat(withText(logs, "booting v1")).singleElement().satisfies(line -> {
+      assertThat(line.app()).isEqualTo("demo");
+      assertThat(line.dyno()).isEqualTo("web.1");
+      assertThat(line.stream()).isEqualTo(LogLine.STDOUT);
+      assertThat(line.time()).isBetween(before, Instant.now());
+    });
+    assertThat(withText(logs, "warming")).singleElement()
+        .satisfies(line -> assertThat(line.stream()).isEqualTo(LogLine.STDERR));
+    assertThat(withText(logs, "State changed from starting to up")).singleElement()
+        .satisfies(line -> assertThat(line.stream()).isEqualTo(LogLine.PLATFORM));
+  }
+
+  @Test
+  void afterARestartTheAdoptingAgentShipsOnlyNewLinesOnce(Vertx vertx) throws Exception {
+    Map<String, List<DynoSpec>> desired = Map.of("demo", List.of(ticking(1)));
+    result(agent.convergeAll(desired));
+    TestDocker.await("ticks before the restart", () -> withText(logs, "tick v1").size() >= 2);
+    agent.close();
+    Instant lastBefore = logs.get(logs.size() - 1).time();
+
+    List<LogLine> after = new CopyOnWriteArrayList<>();
+    Agent restarted = new Agent(vertx, engine.runtime(agentName), traffic, Duration.ofSeconds(20), after::add);
+    try {
+      result(restarted.convergeAll(desired));
+      result(restarted.convergeAll(desired));
+      TestDocker.await("ticks after the restart", () -> withText(after, "tick v1").size() >= 5);
+    } finally {
+      restarted.close();
+    }
+
+    assertThat(after).allSatisfy(line -> assertThat(line.time()).isAfter(lastBefore));
+    assertThat(withText(after, "booting v1")).isEmpty();
+    assertThat(after).as("one follower, however many passes").doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aReplacedDynosLinesStopAndTheNewOnesArrive() throws Exception {
+    result(agent.converge("demo", List.of(ticking(1))));
+    TestDocker.await("v1 ticks", () -> withText(logs, "tick v1").size() >= 2);
+
+    result(agent.converge("demo", List.of(ticking(2))));
+    int v1Ticks = withText(logs, "tick v1").size();
+    int v2Ticks = withText(logs, "tick v2").size();
+    TestDocker.await("more v2 ticks", () -> withText(logs, "tick v2").size() >= v2Ticks + 5);
+
+    assertThat(withText(logs, "tick v1")).hasSize(v1Ticks);
+    assertThat(withText(logs, "booting v2")).hasSize(1);
+    assertThat(logs).filteredOn(line -> line.stream().equals(LogLine.PLATFORM)).extracting(LogLine::text)
+        .containsExactly("State changed from starting to up", "State changed from starting to up",
+            "Stopping all processes with SIGTERM");
   }
 }

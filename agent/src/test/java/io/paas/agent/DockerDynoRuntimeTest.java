@@ -6,21 +6,29 @@ import static io.paas.agent.TestDocker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.paas.agent.docker.DockerDynoRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DockerDynoRuntimeTest {
   private TestDocker engine;
+  private String agentName;
   private DockerDynoRuntime runtime;
 
   @BeforeEach
   void setUp() {
     engine = new TestDocker();
-    runtime = engine.runtime(engine.newAgentName());
+    agentName = engine.newAgentName();
+    runtime = engine.runtime(agentName);
   }
 
   @AfterEach
@@ -96,5 +104,68 @@ class DockerDynoRuntimeTest {
     // Docker orders stdout and stderr lines only per stream, so the tail is checked on one stream.
     assertThat(runtime.logTail(stdout.containerId(), 2)).isEqualTo("two\nthree\n");
     assertThat(runtime.logTail(stderr.containerId(), 2)).isEqualTo("oops\n");
+  }
+
+  @Test
+  void runOnceStreamsItsOutputReturnsTheExitStatusAndLeavesNoContainer() {
+    List<String> output = new CopyOnWriteArrayList<>();
+
+    int status = runtime.runOnce(spec("demo", "release.1", 1, "echo $DYNO $GREETING ${PORT:-no-port}; echo two >&2; exit 3"),
+        output::add);
+
+    assertThat(status).isEqualTo(3);
+    // Docker orders lines only per stream.
+    assertThat(output).containsExactlyInAnyOrder("release.1 hello no-port", "two");
+    assertThat(engine.containersOf(agentName)).isEmpty();
+  }
+
+  @Test
+  void runOnceThatOutlastsItsTimeLimitIsKilledAndIsNeverListedAsADyno() {
+    DockerDynoRuntime impatient = new DockerDynoRuntime(engine.docker, agentName, TestDocker.STOP_GRACE,
+        Duration.ofSeconds(2));
+    List<String> output = new CopyOnWriteArrayList<>();
+    List<Dyno> listedWhileRunning = new CopyOnWriteArrayList<>();
+    List<Container> containersWhileRunning = new CopyOnWriteArrayList<>();
+
+    int status = impatient.runOnce(spec("demo", "release.1", 1, "echo started; exec sleep 600"), line -> {
+      output.add(line);
+      if (line.equals("started")) {
+        listedWhileRunning.addAll(impatient.list());
+        containersWhileRunning.addAll(engine.containersOf(agentName));
+      }
+    });
+
+    assertThat(status).isEqualTo(DockerDynoRuntime.TIMED_OUT);
+    assertThat(output).containsExactly("started", "release.1 timed out after 2 s and was killed");
+    assertThat(listedWhileRunning).isEmpty();
+    assertThat(containersWhileRunning).singleElement()
+        .satisfies(c -> assertThat(c.getLabels()).containsEntry("paas.oneoff", "true"));
+    assertThat(engine.containersOf(agentName)).isEmpty();
+  }
+
+  @Test
+  void followLogsShipsEachLineWithItsStreamAndTimeAndEndsWithTheContainer() throws Exception {
+    Instant before = Instant.now().minusSeconds(1);
+    Dyno dyno = runtime.start(spec("demo", "worker.1", 1,
+        "echo out; echo err >&2; printf '%020000d\\n' 0; echo after; exec sleep 600"));
+    List<LogLine> lines = new CopyOnWriteArrayList<>();
+    AtomicBoolean ended = new AtomicBoolean();
+
+    runtime.followLogs(dyno, Instant.EPOCH, lines::add, () -> ended.set(true));
+    TestDocker.await("four lines", () -> lines.size() == 4);
+
+    assertThat(lines).allSatisfy(line -> {
+      assertThat(line.app()).isEqualTo("demo");
+      assertThat(line.dyno()).isEqualTo("worker.1");
+      assertThat(line.time()).isBetween(before, Instant.now());
+    });
+    assertThat(lines).filteredOn(line -> line.stream().equals(LogLine.STDOUT)).extracting(LogLine::text)
+        .containsExactly("out", "0".repeat(10 * 1024), "after");
+    assertThat(lines).filteredOn(line -> line.stream().equals(LogLine.STDERR)).extracting(LogLine::text)
+        .containsExactly("err");
+    assertThat(ended).isFalse();
+
+    runtime.stop(dyno.containerId());
+    TestDocker.await("the follower ended", ended::get);
   }
 }

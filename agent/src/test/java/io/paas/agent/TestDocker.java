@@ -115,12 +115,15 @@ final class TestDocker implements AutoCloseable {
     }
   }
 
+  /** Every container labeled with the agent's name, dyno or one-off, running or not. */
+  List<Container> containersOf(String agentName) {
+    return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("paas.agent", agentName)).exec();
+  }
+
   @Override
   public void close() {
     for (String agentName : agentNames) {
-      List<Container> containers = docker.listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of("paas.agent", agentName)).exec();
-      for (Container c : containers) {
+      for (Container c : containersOf(agentName)) {
         try {
           docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException alreadyGone) {

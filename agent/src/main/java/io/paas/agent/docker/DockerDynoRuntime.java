@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -16,25 +18,34 @@ import com.github.dockerjava.api.model.Ports;
 import io.paas.agent.Dyno;
 import io.paas.agent.DynoRuntime;
 import io.paas.agent.DynoSpec;
+import io.paas.agent.LogSink;
+import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Dynos as containers of the local Docker engine. Every container it makes carries {@code paas.agent=<agentName>},
  * and it lists, stops and reads only containers with that label, so several agents (or other tools) can share an
- * engine without touching each other's containers.
+ * engine without touching each other's containers. Output is read from the engine's logs, with timestamps.
  */
 public final class DockerDynoRuntime implements DynoRuntime {
   /** The port a dyno listens on inside its container ($PORT), as on Heroku. */
   public static final int CONTAINER_PORT = 5000;
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+  /** How long a one-off dyno (a release command, say) may run before it is killed. */
+  public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
+  /** The status {@link #runOnce} returns for a run it killed at its time limit, as timeout(1) does. */
+  public static final int TIMED_OUT = 124;
   /** Published ports are bound to loopback only: the router on this host is the only way in. */
   private static final String HOST = "127.0.0.1";
   private static final ExposedPort WEB = ExposedPort.tcp(CONTAINER_PORT);
@@ -43,15 +54,21 @@ public final class DockerDynoRuntime implements DynoRuntime {
   private final DockerClient docker;
   private final String agentName;
   private final Duration stopGrace;
+  private final Duration runTimeout;
 
   public DockerDynoRuntime(DockerClient docker, String agentName) {
     this(docker, agentName, DEFAULT_STOP_GRACE);
   }
 
   public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace) {
+    this(docker, agentName, stopGrace, DEFAULT_RUN_TIMEOUT);
+  }
+
+  public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace, Duration runTimeout) {
     this.docker = docker;
     this.agentName = agentName;
     this.stopGrace = stopGrace;
+    this.runTimeout = runTimeout;
   }
 
   @Override
@@ -120,25 +137,92 @@ public final class DockerDynoRuntime implements DynoRuntime {
     return out.toString();
   }
 
+  @Override
+  public int runOnce(DynoSpec spec, Consumer<String> output) {
+    if (spec.command() == null) {
+      throw new IllegalArgumentException(spec.name() + " needs a command to run");
+    }
+    String id = docker.createContainerCmd(spec.image())
+        .withName(containerName(spec))
+        .withEnv(env(spec, Map.of("DYNO", spec.name())))
+        .withLabels(DynoLabels.oneOff(agentName, spec))
+        .withCmd("sh", "-c", spec.command())
+        .withHostConfig(limits(spec))
+        .exec().getId();
+    try {
+      docker.startContainerCmd(id).exec();
+      LogFollow follow = follow(id, 0,
+          new FrameLines(spec.app(), spec.name(), line -> output.accept(line.text())), () -> { });
+      if (!follow.awaitEnd(runTimeout)) {
+        kill(id);
+        follow.awaitEnd(Duration.ofSeconds(LOG_TIMEOUT_SECONDS));
+        follow.close();
+        output.accept("%s timed out after %d s and was killed".formatted(spec.name(), runTimeout.toSeconds()));
+        return TIMED_OUT;
+      }
+      return docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+          .awaitStatusCode(LOG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(spec.name() + " was interrupted", e);
+    } finally {
+      remove(id);
+    }
+  }
+
+  @Override
+  public Closeable followLogs(Dyno dyno, Instant after, LogSink sink, Runnable ended) {
+    if (!owned(dyno.containerId())) {
+      ended.run();
+      return () -> { };
+    }
+    FrameLines lines = new FrameLines(dyno.app(), dyno.name(), line -> {
+      if (line.time().isAfter(after)) {
+        sink.line(line);
+      }
+    });
+    // The engine takes whole seconds here; the lines earlier in that second are dropped above.
+    return follow(dyno.containerId(), after.getEpochSecond(), lines, ended);
+  }
+
+  @Override
+  public OptionalInt exitStatus(String containerId) {
+    return inspectOwned(containerId)
+        .map(InspectContainerResponse::getState)
+        .filter(state -> !Boolean.TRUE.equals(state.getRunning()) && state.getExitCodeLong() != null)
+        .map(state -> OptionalInt.of(state.getExitCodeLong().intValue()))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** Follows stdout and stderr from {@code sinceSeconds} (0: from the start) until the container stops. */
+  private LogFollow follow(String containerId, long sinceSeconds, FrameLines lines, Runnable ended) {
+    return docker.logContainerCmd(containerId)
+        .withFollowStream(true).withStdOut(true).withStdErr(true).withTimestamps(true)
+        .withSince((int) sinceSeconds)
+        .exec(new LogFollow(lines, ended));
+  }
+
   private String create(DynoSpec spec) {
-    HostConfig host = HostConfig.newHostConfig()
-        .withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB))
+    CreateContainerCmd create = docker.createContainerCmd(spec.image())
+        .withName(containerName(spec))
+        .withEnv(env(spec, Map.of("PORT", Integer.toString(CONTAINER_PORT), "DYNO", spec.name())))
+        .withLabels(DynoLabels.of(agentName, spec))
+        .withExposedPorts(WEB)
+        .withHostConfig(limits(spec).withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB)));
+    if (spec.command() != null) {
+      create.withCmd("sh", "-c", spec.command());
+    }
+    return create.exec().getId();
+  }
+
+  private static HostConfig limits(DynoSpec spec) {
+    return HostConfig.newHostConfig()
         .withMemory(spec.memoryBytes())
         .withMemorySwap(spec.memoryBytes())
         .withPrivileged(false)
         // An init as PID 1 passes SIGTERM on to the app (PID 1 ignores it otherwise) and reaps zombies.
         .withInit(true)
         .withSecurityOpts(List.of("no-new-privileges"));
-    CreateContainerCmd create = docker.createContainerCmd(spec.image())
-        .withName(containerName(spec))
-        .withEnv(env(spec))
-        .withLabels(DynoLabels.of(agentName, spec))
-        .withExposedPorts(WEB)
-        .withHostConfig(host);
-    if (spec.command() != null) {
-      create.withCmd("sh", "-c", spec.command());
-    }
-    return create.exec().getId();
   }
 
   private static String containerName(DynoSpec spec) {
@@ -146,11 +230,10 @@ public final class DockerDynoRuntime implements DynoRuntime {
     return "paas-%s-%s-v%d-%s".formatted(spec.app(), spec.name(), spec.release(), suffix);
   }
 
-  /** The platform's PORT and DYNO win over config vars of the same name, as on Heroku. */
-  private static List<String> env(DynoSpec spec) {
+  /** The platform's variables (PORT, DYNO) win over config vars of the same name, as on Heroku. */
+  private static List<String> env(DynoSpec spec, Map<String, String> platform) {
     Map<String, String> env = new LinkedHashMap<>(spec.env());
-    env.put("PORT", Integer.toString(CONTAINER_PORT));
-    env.put("DYNO", spec.name());
+    env.putAll(platform);
     return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
@@ -178,11 +261,25 @@ public final class DockerDynoRuntime implements DynoRuntime {
 
   /** Whether the container exists and carries this agent's label; nothing else is ours to touch. */
   private boolean owned(String containerId) {
+    return inspectOwned(containerId).isPresent();
+  }
+
+  private Optional<InspectContainerResponse> inspectOwned(String containerId) {
     try {
-      Map<String, String> labels = docker.inspectContainerCmd(containerId).exec().getConfig().getLabels();
-      return labels != null && agentName.equals(labels.get(DynoLabels.AGENT));
+      InspectContainerResponse container = docker.inspectContainerCmd(containerId).exec();
+      Map<String, String> labels = container.getConfig().getLabels();
+      return labels != null && agentName.equals(labels.get(DynoLabels.AGENT)) ? Optional.of(container)
+          : Optional.empty();
     } catch (NotFoundException gone) {
-      return false;
+      return Optional.empty();
+    }
+  }
+
+  private void kill(String containerId) {
+    try {
+      docker.killContainerCmd(containerId).exec();
+    } catch (ConflictException | NotFoundException exitedMeanwhile) {
+      // Not running any more: nothing left to kill.
     }
   }
 

@@ -1,0 +1,111 @@
+package io.paas.agent;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps exactly one log follower on each dyno container the agent runs. What it remembers of a container outlives its
+ * follower: when a stream breaks while the container runs on (the engine restarted), the next {@link #follow} picks
+ * up after the last line shipped, so nothing is shipped twice.
+ */
+final class LogFollowers {
+  private static final Logger log = LoggerFactory.getLogger(LogFollowers.class);
+  /** Marks a stream being opened, so a concurrent {@link #follow} does not open a second one. */
+  private static final Closeable ATTACHING = () -> { };
+
+  private final DynoRuntime runtime;
+  private final LogSink sink;
+  private final Map<String, Follower> byContainer = new HashMap<>();
+
+  LogFollowers(DynoRuntime runtime, LogSink sink) {
+    this.runtime = runtime;
+    this.sink = sink;
+  }
+
+  /**
+   * Blocking. Follows the dyno unless it is followed already; a container seen for the first time is followed from
+   * {@code from} ({@link Instant#EPOCH} for one just started, now for one adopted after a restart).
+   */
+  void follow(Dyno dyno, Instant from) {
+    Follower follower;
+    synchronized (this) {
+      follower = byContainer.computeIfAbsent(dyno.containerId(), id -> new Follower(from));
+      if (follower.stream != null) {
+        return;
+      }
+      follower.stream = ATTACHING;
+    }
+    try {
+      Closeable stream = runtime.followLogs(dyno, follower.shipped, follower, () -> detached(follower));
+      boolean kept;
+      synchronized (this) {
+        kept = byContainer.get(dyno.containerId()) == follower;
+        if (kept && follower.stream == ATTACHING) {
+          follower.stream = stream;
+        }
+      }
+      if (!kept) {
+        close(stream);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Following the output of {} {} failed: {}", dyno.app(), dyno.name(), e.getMessage());
+      detached(follower);
+    }
+  }
+
+  /** Forgets a container that was removed; its stream ends by itself, after its last lines. */
+  synchronized void forget(String containerId) {
+    byContainer.remove(containerId);
+  }
+
+  /** Forgets unfollowed containers that are gone, e.g. removed behind the agent's back. */
+  synchronized void retainOnly(Set<String> containerIds) {
+    byContainer.entrySet().removeIf(e -> e.getValue().stream == null && !containerIds.contains(e.getKey()));
+  }
+
+  /** Stops following everything, as at shutdown; the containers keep running. */
+  void closeAll() {
+    List<Closeable> streams;
+    synchronized (this) {
+      streams = byContainer.values().stream().map(f -> f.stream).filter(Objects::nonNull).toList();
+      byContainer.clear();
+    }
+    streams.forEach(LogFollowers::close);
+  }
+
+  private synchronized void detached(Follower follower) {
+    follower.stream = null;
+  }
+
+  private static void close(Closeable stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      log.debug("Closing a log stream failed", e);
+    }
+  }
+
+  /** One container's follower: its open stream (null when none) and the time of the last line it shipped. */
+  private final class Follower implements LogSink {
+    Closeable stream;
+    volatile Instant shipped;
+
+    Follower(Instant from) {
+      this.shipped = from;
+    }
+
+    @Override
+    public void line(LogLine line) {
+      shipped = line.time();
+      sink.line(line);
+    }
+  }
+}
