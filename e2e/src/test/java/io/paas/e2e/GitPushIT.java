@@ -27,14 +27,14 @@ class GitPushIT {
   @TempDir
   static Path work;
   static Platform platform;
-  static Path repo;
+  static WorkTree repo;
   static final String APP = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   static void startPlatform() throws Exception {
     platform = new Platform(work, "--max-push-size", "1");
     platform.start();
-    repo = Files.createDirectories(work.resolve("app"));
+    repo = new WorkTree(platform, work.resolve("app"));
   }
 
   @AfterAll
@@ -48,22 +48,21 @@ class GitPushIT {
   @Test
   @Order(1)
   void logInAndCreateTheAppFromInsideTheWorkTree() throws Exception {
-    Result login = platform.paas(repo, Platform.ADMIN_PASSWORD + "\n", "login", "--api-url", platform.apiUrl(),
+    Result login = platform.paas(repo.dir, Platform.ADMIN_PASSWORD + "\n", "login", "--api-url", platform.apiUrl(),
         "--email", Platform.ADMIN_EMAIL, "--password-stdin");
     assertThat(login.exit()).as(login.all()).isZero();
     assertThat(login.out()).contains("Logged in as " + Platform.ADMIN_EMAIL);
 
     writeApp("hello v1");
-    assertThat(platform.git(repo, "init", "-q", "-b", "main").exit()).isZero();
-    commit("v1");
+    repo.commit("v1");
 
-    Result create = platform.paas(repo, null, "apps:create", APP);
+    Result create = repo.paas("apps:create", APP);
     assertThat(create.exit()).as(create.all()).isZero();
     assertThat(create.out()).contains("Creating " + APP);
-    assertThat(platform.git(repo, "remote", "get-url", "paas").out().trim())
+    assertThat(platform.git(repo.dir, "remote", "get-url", "paas").out().trim())
         .isEqualTo(platform.apiUrl() + "/git/" + APP + ".git");
 
-    Result info = platform.paas(repo, null, "apps:info");
+    Result info = repo.paas("apps:info");
     assertThat(info.exit()).as(info.all()).isZero();
     assertThat(info.out()).contains(APP).contains(Platform.ADMIN_EMAIL);
     assertThat(platform.get(APP).statusCode()).as("no release yet").isEqualTo(503);
@@ -72,7 +71,7 @@ class GitPushIT {
   @Test
   @Order(2)
   void gitPushBuildsReleasesAndTheRouterServesTheApp() throws Exception {
-    Result push = platform.git(repo, "push", "paas", "main");
+    Result push = repo.push();
     assertThat(push.exit()).as(push.all()).isZero();
     assertThat(push.err()).contains("remote: -----> Building " + APP).contains("remote: -----> Released v1");
 
@@ -85,7 +84,7 @@ class GitPushIT {
   @Order(3)
   void aSecondDeployUnderLoadDropsNoRequest() throws Exception {
     writeApp("hello v2");
-    commit("v2");
+    repo.commit("v2");
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -109,7 +108,7 @@ class GitPushIT {
     load.start();
     Result push;
     try {
-      push = platform.git(repo, "push", "paas", "main");
+      push = repo.push();
       Thread.sleep(500);
     } finally {
       running.set(false);
@@ -125,13 +124,12 @@ class GitPushIT {
   @Test
   @Order(4)
   void aFailingBuildRejectsThePushAndTheRunningReleaseKeepsServing() throws Exception {
-    Files.writeString(repo.resolve("Dockerfile"), dockerfile() + "RUN echo about to fail && exit 7\n");
-    commit("broken");
-    Result push = platform.git(repo, "push", "paas", "main");
+    repo.write("Dockerfile", dockerfile() + "RUN echo about to fail && exit 7\n").commit("broken");
+    Result push = repo.push();
     assertThat(push.exit()).isNotZero();
     assertThat(push.err()).contains("remote rejected").contains("about to fail");
     assertThat(platform.get(APP).body()).contains("hello v2");
-    assertThat(platform.git(repo, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();
+    repo.undoLastCommit();
   }
 
   @Test
@@ -139,25 +137,25 @@ class GitPushIT {
   void aPushOverTheSizeLimitIsRefusedCleanly() throws Exception {
     byte[] noise = new byte[3 * 1024 * 1024];
     new java.util.Random(42).nextBytes(noise);
-    Files.write(repo.resolve("big.bin"), noise);
-    commit("too big");
-    Result push = platform.git(repo, "push", "paas", "main");
+    Files.write(repo.dir.resolve("big.bin"), noise);
+    repo.commit("too big");
+    Result push = repo.push();
     assertThat(push.exit()).isNotZero();
     assertThat(push.err()).contains("413");
     assertThat(platform.get(APP).body()).contains("hello v2");
-    assertThat(platform.git(repo, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();
+    repo.undoLastCommit();
     assertThat(platform.api("GET", "/health", null, null).statusCode()).isEqualTo(200);
   }
 
   @Test
   @Order(6)
   void pushesWithoutTheRightToReachAnAppAreRefused() throws Exception {
-    Result unknown = platform.git(repo, "push", platform.apiUrl() + "/git/no-such-app-" + APP + ".git", "main");
+    Result unknown = platform.git(repo.dir, "push", platform.apiUrl() + "/git/no-such-app-" + APP + ".git", "main");
     assertThat(unknown.exit()).isNotZero();
     assertThat(unknown.err()).containsIgnoringCase("not found");
 
     String badToken = platform.apiUrl().replace("http://", "http://x:wrong-token@") + "/git/" + APP + ".git";
-    Result wrongToken = platform.git(repo, "-c", "credential.helper=", "push", badToken, "main");
+    Result wrongToken = platform.git(repo.dir, "-c", "credential.helper=", "push", badToken, "main");
     assertThat(wrongToken.exit()).isNotZero();
     assertThat(wrongToken.err()).containsIgnoringCase("Authentication failed");
 
@@ -168,7 +166,7 @@ class GitPushIT {
     String bobToken = loginToken(bob, "bob-password-1");
     assertThat(platform.api("GET", "/apps/" + APP, bobToken, null).statusCode()).isEqualTo(404);
     String asBob = platform.apiUrl().replace("http://", "http://bob:" + bobToken + "@") + "/git/" + APP + ".git";
-    Result bobPush = platform.git(repo, "-c", "credential.helper=", "push", asBob, "main");
+    Result bobPush = platform.git(repo.dir, "-c", "credential.helper=", "push", asBob, "main");
     assertThat(bobPush.exit()).isNotZero();
     assertThat(bobPush.err()).containsIgnoringCase("not found");
     assertThat(platform.get(APP).body()).contains("hello v2");
@@ -190,13 +188,13 @@ class GitPushIT {
   @Test
   @Order(8)
   void destroyingTheAppStopsItsDynosAndRemovesItsRoute() throws Exception {
-    Result refused = platform.paas(repo, null, "apps:destroy", APP);
+    Result refused = repo.paas("apps:destroy", APP);
     assertThat(refused.exit()).isNotZero();
     assertThat(platform.get(APP).statusCode()).isEqualTo(200);
 
     Path bareRepo = platform.dataDir.resolve("repos/" + APP + ".git");
     assertThat(bareRepo).isDirectory();
-    Result destroy = platform.paas(repo, null, "apps:destroy", APP, "--confirm", APP);
+    Result destroy = repo.paas("apps:destroy", APP, "--confirm", APP);
     assertThat(destroy.exit()).as(destroy.all()).isZero();
     assertThat(platform.get(APP).statusCode()).isEqualTo(404);
     assertThat(bareRepo).doesNotExist();
@@ -218,14 +216,6 @@ class GitPushIT {
   }
 
   private static void writeApp(String body) throws Exception {
-    Files.writeString(repo.resolve("Dockerfile"), dockerfile());
-    Files.writeString(repo.resolve("index.html"), body + "\n");
-  }
-
-  private static void commit(String message) throws Exception {
-    assertThat(platform.git(repo, "add", "-A").exit()).isZero();
-    Result commit = platform.git(repo, "-c", "user.email=dev@example.com", "-c", "user.name=dev", "commit", "-q",
-        "-m", message);
-    assertThat(commit.exit()).as(commit.all()).isZero();
+    repo.write("Dockerfile", dockerfile()).write("index.html", body + "\n");
   }
 }

@@ -95,6 +95,13 @@ final class Platform implements AutoCloseable {
     }
   }
 
+  /** Logs the CLI (and so git) in as the admin. */
+  void login() throws Exception {
+    Result login = paas(userHome, ADMIN_PASSWORD + "\n", "login", "--api-url", apiUrl(), "--email", ADMIN_EMAIL,
+        "--password-stdin");
+    assertThat(login.exit()).as(login.all()).isZero();
+  }
+
   Result paas(Path dir, String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas").toString()));
     command.addAll(List.of(args));
@@ -159,14 +166,26 @@ final class Platform implements AutoCloseable {
     return run(userHome, null, command);
   }
 
-  private Result run(Path dir, String stdin, List<String> command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+  /** Starts bin/paas in the background (paas logs --tail); the caller reads its output and destroys it. */
+  Process paasInBackground(Path dir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas").toString()));
+    command.addAll(List.of(args));
+    return user(new ProcessBuilder(command).directory(dir.toFile())).redirectErrorStream(true).start();
+  }
+
+  /** The user's environment: their own HOME (credentials, git config), no terminal to prompt on. */
+  private ProcessBuilder user(ProcessBuilder builder) {
     Map<String, String> env = builder.environment();
     env.put("HOME", userHome.toString());
     env.put("GIT_TERMINAL_PROMPT", "0");
     env.put("GIT_CONFIG_NOSYSTEM", "1");
     env.remove("PAAS_API_URL");
     env.remove("PAAS_API_TOKEN");
+    return builder;
+  }
+
+  private Result run(Path dir, String stdin, List<String> command) throws Exception {
+    ProcessBuilder builder = user(new ProcessBuilder(command).directory(dir.toFile()));
     Path out = Files.createTempFile(userHome, "out", ".txt");
     Path err = Files.createTempFile(userHome, "err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -1,12 +1,5 @@
 package io.paas.controller.api;
 
-import io.paas.controller.auth.Accounts;
-import io.paas.controller.deploy.AppAccess;
-import io.paas.controller.deploy.AppLifecycle;
-import io.paas.controller.deploy.AppUrls;
-import io.paas.controller.store.AppStore;
-import io.paas.controller.store.BuildStore;
-import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -25,24 +18,11 @@ public final class ApiServer {
   private static final String API_PATHS = "/(auth|account|users|apps)(/.*)?";
 
   private final Vertx vertx;
-  private final Accounts accounts;
-  private final AppStore apps;
-  private final AppAccess access;
-  private final AppLifecycle lifecycle;
-  private final BuildStore builds;
-  private final ReleaseStore releases;
-  private final AppUrls urls;
+  private final ApiServices services;
 
-  public ApiServer(Vertx vertx, Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
-                   BuildStore builds, ReleaseStore releases, AppUrls urls) {
+  public ApiServer(Vertx vertx, ApiServices services) {
     this.vertx = vertx;
-    this.accounts = accounts;
-    this.apps = apps;
-    this.access = access;
-    this.lifecycle = lifecycle;
-    this.builds = builds;
-    this.releases = releases;
-    this.urls = urls;
+    this.services = services;
   }
 
   /** {@code extra} mounts routes that manage their own bodies and auth (git), ahead of the API's. */
@@ -52,14 +32,17 @@ public final class ApiServer {
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
     router.route().pathRegex(API_PATHS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    AuthApi auth = new AuthApi(accounts);
+    AuthApi auth = new AuthApi(services.accounts());
     auth.mountPublic(router);
-    router.route().pathRegex(API_PATHS).handler(new Bearer(accounts)::handle);
+    router.route().pathRegex(API_PATHS).handler(new Bearer(services.accounts())::handle);
     auth.mount(router);
-    new UsersApi(accounts).mount(router);
-    new AppsApi(apps, access, lifecycle, releases, urls).mount(router);
-    new BuildsApi(access, builds).mount(router);
-    new ReleasesApi(access, releases).mount(router);
+    new UsersApi(services.accounts()).mount(router);
+    new AppsApi(services.apps(), services.access(), services.lifecycle(), services.releases(), services.urls())
+        .mount(router);
+    new BuildsApi(services.access(), services.builds()).mount(router);
+    new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
+    new ConfigVarsApi(services.access(), services.releaseService()).mount(router);
+    new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);

@@ -2,39 +2,74 @@ package io.paas.controller.api;
 
 import io.paas.common.ApiException;
 import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.store.App;
+import io.paas.controller.store.Release;
 import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 final class ReleasesApi {
   private final AppAccess access;
   private final ReleaseStore releases;
+  private final ReleaseService service;
 
-  ReleasesApi(AppAccess access, ReleaseStore releases) {
+  ReleasesApi(AppAccess access, ReleaseStore releases, ReleaseService service) {
     this.access = access;
     this.releases = releases;
+    this.service = service;
   }
 
   void mount(Router router) {
     router.get("/apps/:app/releases").handler(this::list);
+    router.post("/apps/:app/releases").handler(this::rollback);
     router.get("/apps/:app/releases/:version").handler(this::get);
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(app -> releases.list(app.id()))
-        .map(all -> new JsonArray(all.stream().map(Views::release).toList())));
+    Responses.json(ctx, 200, app(ctx).compose(app -> releases.current(app.id())
+        .compose(current -> releases.list(app.id()).map(all -> new JsonArray(all.stream()
+            .map(r -> Views.release(r, isCurrent(r, current), false)).toList())))));
   }
 
   /** Accepts {@code 3} or {@code v3}. */
   private void get(RoutingContext ctx) {
     String raw = ctx.pathParam("version");
-    long version = PathParams.number(raw.startsWith("v") ? raw.substring(1) : raw, "version");
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(app -> releases.get(app.id(), (int) version))
-        .compose(release -> release.map(r -> Future.succeededFuture(Views.release(r)))
-            .orElseGet(() -> Future.failedFuture(ApiException.notFound("Couldn't find that release.")))));
+    int version = (int) PathParams.number(raw.startsWith("v") ? raw.substring(1) : raw, "version");
+    Responses.json(ctx, 200, app(ctx).compose(app -> releases.current(app.id())
+        .compose(current -> releases.get(app.id(), version)
+            .compose(release -> release.map(r -> Future.succeededFuture(Views.release(r, isCurrent(r, current), true)))
+                .orElseGet(() -> Future.failedFuture(ApiException.notFound("Couldn't find release v" + version
+                    + ".")))))));
+  }
+
+  /** {@code {"release": N}}: a new release from vN's image, config vars and process types. */
+  private void rollback(RoutingContext ctx) {
+    JsonObject body = JsonBody.of(ctx);
+    Object target = body.getValue("release");
+    if (!(target instanceof Integer) && !(target instanceof Long)) {
+      throw ApiException.badRequest("Field release must be a release number, as in {\"release\": 3}.");
+    }
+    long version = ((Number) target).longValue();
+    if (version < 1 || version > Integer.MAX_VALUE) {
+      throw ApiException.notFound("Couldn't find release v" + version + ".");
+    }
+    User user = Bearer.user(ctx);
+    Responses.json(ctx, 201, app(ctx)
+        .compose(app -> service.rollback(app, (int) version, user.id(), user.email()))
+        .map(release -> Views.release(release, true, true)));
+  }
+
+  private Future<App> app(RoutingContext ctx) {
+    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
+  }
+
+  private static boolean isCurrent(Release release, Optional<Release> current) {
+    return current.map(c -> c.id() == release.id()).orElse(false);
   }
 }

@@ -5,8 +5,11 @@ import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.User;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /** The JSON shapes of the API's resources, after Heroku's Platform API where it has one. */
@@ -41,8 +44,9 @@ final class Views {
     return withOutput ? json.put("output", build.output()) : json;
   }
 
-  static JsonObject release(Release release) {
-    return new JsonObject()
+  /** Values of config vars never appear in a release: only their names. */
+  static JsonObject release(Release release, boolean current, boolean detailed) {
+    JsonObject json = new JsonObject()
         .put("version", release.version())
         .put("name", release.name())
         .put("status", release.status())
@@ -50,7 +54,14 @@ final class Views {
         .put("image", release.image())
         .put("build_id", release.buildId())
         .put("user", release.userEmail())
-        .put("created_at", time(release.createdAt()));
+        .put("created_at", time(release.createdAt()))
+        .put("current", current);
+    if (detailed) {
+      json.put("process_types", new JsonObject(new LinkedHashMap<>(release.processTypes())))
+          .put("config_keys", new JsonArray(List.copyOf(release.config().keySet())))
+          .put("release_command", release.releaseCommand());
+    }
+    return json;
   }
 
   private static String time(OffsetDateTime time) {

@@ -3,6 +3,7 @@ package io.paas.controller.deploy;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.AppNames;
+import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
 import io.paas.router.RoutingTable;
@@ -18,9 +19,11 @@ public final class AppLifecycle {
   private final RoutingTable routes;
   private final RepoStore repos;
   private final ImageBuilder images;
+  private final LogHub logs;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RepoStore repos,
-                      ImageBuilder images) {
+                      ImageBuilder images, LogHub logs) {
+    this.logs = logs;
     this.vertx = vertx;
     this.apps = apps;
     this.deployer = deployer;
@@ -39,7 +42,10 @@ public final class AppLifecycle {
   public Future<App> destroy(App app) {
     return apps.delete(app.id())
         .compose(v -> deployer.stop(app.name()))
-        .onSuccess(v -> routes.remove(app.name()))
+        .onSuccess(v -> {
+          routes.remove(app.name());
+          logs.forget(app.name());
+        })
         .compose(v -> vertx.executeBlocking(() -> {
           images.removeImages(app.name());
           repos.delete(app.name());

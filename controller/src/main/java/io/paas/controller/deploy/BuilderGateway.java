@@ -5,7 +5,9 @@ import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.store.BuildStore;
-import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.LogEntry;
+import io.paas.controller.store.Build;
 import io.vertx.core.Future;
 import java.util.function.Consumer;
 
@@ -14,17 +16,17 @@ public final class BuilderGateway implements ControllerPort {
   private final Accounts accounts;
   private final AppAccess access;
   private final BuildStore builds;
-  private final ReleaseStore releases;
-  private final Deployer deployer;
+  private final ReleaseService releases;
   private final AppUrls urls;
+  private final LogHub logs;
 
-  public BuilderGateway(Accounts accounts, AppAccess access, BuildStore builds, ReleaseStore releases,
-                        Deployer deployer, AppUrls urls) {
+  public BuilderGateway(Accounts accounts, AppAccess access, BuildStore builds, ReleaseService releases,
+                        AppUrls urls, LogHub logs) {
+    this.logs = logs;
     this.accounts = accounts;
     this.access = access;
     this.builds = builds;
     this.releases = releases;
-    this.deployer = deployer;
     this.urls = urls;
   }
 
@@ -41,19 +43,21 @@ public final class BuilderGateway implements ControllerPort {
 
   @Override
   public Future<Void> buildFinished(long buildId, String status, String image, String output) {
-    return builds.finish(buildId, status, image, output);
+    return builds.finish(buildId, status, image, output)
+        .onSuccess(app -> output.lines().forEach(line -> logs.append(app, LogEntry.now(LogEntry.BUILD, "build", line))))
+        .mapEmpty();
   }
 
   @Override
   public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
                                 Consumer<String> progress) {
-    return access.find(pusher.userId(), app).compose(a ->
-        releases.create(a.id(), buildId, build.image(), "Deploy by " + pusher.email(), pusher.userId())
-            .compose(release -> deployer.rollOut(a, release, progress))
-            .map(release -> {
-              progress.accept("-----> Released " + release.name());
-              progress.accept("       " + urls.web(app) + " deployed");
-              return release.name();
-            }));
+    return access.find(pusher.userId(), app).compose(a -> builds.get(a.id(), buildId)
+        .compose(b -> releases.deploy(a, buildId, b.map(Build::commit).orElse(""), build, pusher.userId(),
+            pusher.email(), progress))
+        .map(release -> {
+          progress.accept("-----> Released " + release.name());
+          progress.accept("       " + urls.web(app) + " deployed");
+          return release.name();
+        }));
   }
 }

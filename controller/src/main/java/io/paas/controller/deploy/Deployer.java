@@ -2,6 +2,9 @@ package io.paas.controller.deploy;
 
 import io.paas.agent.Agent;
 import io.paas.agent.DynoSpec;
+import io.paas.common.ApiException;
+import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.LogEntry;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.Release;
@@ -28,21 +31,44 @@ public final class Deployer {
   private final Agent agent;
   private final AppStore apps;
   private final ReleaseStore releases;
+  private final LogHub logs;
   private final AtomicBoolean passRunning = new AtomicBoolean();
 
-  public Deployer(Agent agent, AppStore apps, ReleaseStore releases) {
+  public Deployer(Agent agent, AppStore apps, ReleaseStore releases, LogHub logs) {
     this.agent = agent;
     this.apps = apps;
     this.releases = releases;
+    this.logs = logs;
   }
 
-  /** Marks the release succeeded once its dynos serve, or failed (and the previous release keeps serving). */
+  /**
+   * Runs the release command, if any, then starts the release's dynos. Marks the release succeeded once they
+   * serve, or failed, and then the previous release keeps serving.
+   */
   public Future<Release> rollOut(App app, Release release, Consumer<String> progress) {
-    progress.accept("-----> Launching " + release.name() + " (web.1)");
-    return agent.converge(app.name(), DynoPlan.dynos(app.name(), release))
+    return releasePhase(app, release, progress)
+        .compose(v -> {
+          progress.accept("-----> Launching " + release.name());
+          return agent.converge(app.name(), DynoPlan.dynos(app.name(), release));
+        })
         .compose(
             dynos -> releases.setStatus(release.id(), "succeeded").map(release),
             failure -> releases.setStatus(release.id(), "failed").compose(v -> Future.failedFuture(failure)));
+  }
+
+  private Future<Void> releasePhase(App app, Release release, Consumer<String> progress) {
+    if (release.releaseCommand() == null) {
+      return Future.succeededFuture();
+    }
+    DynoSpec spec = DynoPlan.releasePhase(app.name(), release);
+    progress.accept("-----> Running release command: " + release.releaseCommand());
+    return agent.runOnce(spec, line -> {
+      progress.accept("       " + line);
+      logs.append(app.name(), LogEntry.now(LogEntry.APP, spec.name(), line));
+    }).compose(status -> status == 0
+        ? Future.succeededFuture()
+        : Future.failedFuture(ApiException.invalid("Release command failed with exit status " + status
+            + "; " + release.name() + " was not deployed.")));
   }
 
   /** Stops everything the app runs. */

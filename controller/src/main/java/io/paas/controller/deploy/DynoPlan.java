@@ -3,16 +3,34 @@ package io.paas.controller.deploy;
 import io.paas.agent.DynoSpec;
 import io.paas.controller.store.Release;
 import java.util.List;
-import java.util.Map;
 
-/** Turns a release into the dynos that should run it. One web dyno per app until formations exist. */
+/**
+ * Turns a release into the dynos that should run it: one web dyno, with the release's config vars, running the
+ * Procfile's web command (the image's own command when the build declared no process types). Other process types
+ * run once formations can scale them.
+ */
 public final class DynoPlan {
-  static final long WEB_MEMORY = 512L * 1024 * 1024;
+  static final long DYNO_MEMORY = 512L * 1024 * 1024;
 
   private DynoPlan() {
   }
 
   public static List<DynoSpec> dynos(String app, Release release) {
-    return List.of(new DynoSpec(app, "web.1", release.version(), release.image(), null, Map.of(), WEB_MEMORY));
+    if (release.image() == null) {
+      return List.of();
+    }
+    boolean declared = !release.processTypes().isEmpty();
+    if (declared && !release.processTypes().containsKey("web")) {
+      return List.of();
+    }
+    String command = declared ? release.processTypes().get("web") : null;
+    return List.of(new DynoSpec(app, "web.1", release.version(), release.image(), command, release.config(),
+        DYNO_MEMORY));
+  }
+
+  /** The one-off dyno that runs the release command before the release goes live. */
+  public static DynoSpec releasePhase(String app, Release release) {
+    return new DynoSpec(app, "release." + release.version(), release.version(), release.image(),
+        release.releaseCommand(), release.config(), DYNO_MEMORY);
   }
 }

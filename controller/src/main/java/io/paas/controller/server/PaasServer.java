@@ -8,6 +8,7 @@ import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
 import io.paas.controller.api.ApiServer;
+import io.paas.controller.api.ApiServices;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.deploy.AppAccess;
@@ -15,6 +16,8 @@ import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -78,18 +81,23 @@ public final class PaasServer implements Callable<Integer> {
     AppAccess access = new AppAccess(apps);
     AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
 
+    LogHub logs = new LogHub(options.logLines);
+
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
     RouterServer router = new RouterServer(vertx, table, options.domain);
     Agent agent = new Agent(vertx, new DockerDynoRuntime(docker, AgentName.of(dataDir)),
-        new InProcessTraffic(table, router, DRAIN));
-    Deployer deployer = new Deployer(agent, apps, releases);
+        new InProcessTraffic(table, router, DRAIN), Agent.DEFAULT_HEALTH_TIMEOUT, new DynoLogs(logs));
+    Deployer deployer = new Deployer(agent, apps, releases, logs);
+    ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker);
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images, logs);
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
-        new BuilderGateway(accounts, access, builds, releases, deployer, urls), options.maxPushMegabytes * 1024 * 1024);
-    ApiServer api = new ApiServer(vertx, accounts, apps, access, lifecycle, builds, releases, urls);
+        new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
+        options.maxPushMegabytes * 1024 * 1024);
+    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
+        releaseService, logs, options.logLines, urls));
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))

@@ -34,6 +34,9 @@ final class ServerOptions {
       + "(default: ${DEFAULT-VALUE}).")
   long reconcileSeconds = 10;
 
+  @Option(names = "--log-lines", description = "Recent log lines kept per app (default: ${DEFAULT-VALUE}).")
+  int logLines = 1500;
+
   String apiUrl() {
     return apiUrl != null ? apiUrl.replaceAll("/+$", "") : "http://" + bind + ":" + apiPort;
   }

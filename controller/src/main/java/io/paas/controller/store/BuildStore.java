@@ -26,11 +26,12 @@ public final class BuildStore {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  public Future<Void> finish(long id, String status, String image, String output) {
-    return pool.preparedQuery("UPDATE builds SET status = $2, image = $3, output = $4, finished_at = now() "
-            + "WHERE id = $1")
+  /** Completes with the name of the build's app. */
+  public Future<String> finish(long id, String status, String image, String output) {
+    return pool.preparedQuery("UPDATE builds b SET status = $2, image = $3, output = $4, finished_at = now() "
+            + "FROM apps a WHERE b.id = $1 AND a.id = b.app_id RETURNING a.name")
         .execute(Tuple.of(id, status, image, output))
-        .mapEmpty();
+        .map(rows -> rows.iterator().next().getString(0));
   }
 
   public Future<List<Build>> list(long appId) {

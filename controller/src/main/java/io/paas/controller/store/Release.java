@@ -1,10 +1,16 @@
 package io.paas.controller.store;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
-/** status: pending while rolling out, succeeded once it served, failed when it never did. */
+/**
+ * A snapshot of what runs: image (null for a release made before the first build), config vars, process types
+ * and the command run before it goes live. status: pending while rolling out, succeeded once it served, failed
+ * when it never did.
+ */
 public record Release(long id, long appId, int version, Long buildId, String image, String description,
-                      String userEmail, String status, OffsetDateTime createdAt) {
+                      String userEmail, String status, OffsetDateTime createdAt, Map<String, String> config,
+                      Map<String, String> processTypes, String releaseCommand) {
   public String name() {
     return "v" + version;
   }

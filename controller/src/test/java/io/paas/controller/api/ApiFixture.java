@@ -1,9 +1,6 @@
 package io.paas.controller.api;
 
 import io.paas.agent.Agent;
-import io.paas.agent.Dyno;
-import io.paas.agent.DynoRuntime;
-import io.paas.agent.DynoSpec;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
@@ -13,6 +10,8 @@ import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -26,13 +25,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The controller's API over a real embedded PostgreSQL, with an agent whose container runtime is a fake (the
- * end-to-end tests run real containers): enough to test auth, validation and tenancy of every endpoint.
+ * end-to-end tests run real containers): enough to test auth, validation, tenancy and release logic.
  */
 final class ApiFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
@@ -41,26 +40,36 @@ final class ApiFixture implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final EmbeddedDatabase db;
   final Pool pool;
+  final FakeDynos dynos;
+  final AppStore apps;
+  final BuildStore builds;
+  final ReleaseService releases;
+  final LogHub logs = new LogHub(1500);
   final int port;
 
   ApiFixture(Path dataDir) throws Exception {
     db = EmbeddedDatabase.start(dataDir);
     pool = Database.pool(vertx, db.url());
+    dynos = FakeDynos.start(vertx);
     UserStore users = new UserStore(pool);
-    AppStore apps = new AppStore(pool);
-    ReleaseStore releases = new ReleaseStore(pool);
+    apps = new AppStore(pool);
+    builds = new BuildStore(pool);
+    ReleaseStore releaseStore = new ReleaseStore(pool);
     Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
     AppAccess access = new AppAccess(apps);
     AppUrls urls = new AppUrls("http://127.0.0.1:1", "localhost", 8080);
-    Agent agent = new Agent(vertx, new NoContainers(), (app, dynos) -> Future.succeededFuture());
-    Deployer deployer = new Deployer(agent, apps, releases);
+    Agent agent = new Agent(vertx, dynos, (app, serving) -> Future.succeededFuture(), Duration.ofSeconds(10),
+        line -> { });
+    Deployer deployer = new Deployer(agent, apps, releaseStore, logs);
+    releases = new ReleaseService(releaseStore, deployer, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, new RoutingTable(),
-        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()));
+        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
-    port = new ApiServer(vertx, accounts, apps, access, lifecycle, new BuildStore(pool), releases, urls)
+    port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
+        logs, 1500, urls))
         .listen("127.0.0.1", 0, router -> { })
         .await(10, TimeUnit.SECONDS)
         .actualPort();
@@ -70,27 +79,5 @@ final class ApiFixture implements AutoCloseable {
   public void close() throws Exception {
     vertx.close().await(10, TimeUnit.SECONDS);
     db.close();
-  }
-
-  /** Nothing runs: these tests never deploy. */
-  private static final class NoContainers implements DynoRuntime {
-    @Override
-    public List<Dyno> list() {
-      return List.of();
-    }
-
-    @Override
-    public Dyno start(DynoSpec spec) {
-      throw new UnsupportedOperationException("API tests do not start dynos");
-    }
-
-    @Override
-    public void stop(String containerId) {
-    }
-
-    @Override
-    public String logTail(String containerId, int lines) {
-      return "";
-    }
   }
 }

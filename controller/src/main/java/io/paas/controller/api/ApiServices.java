@@ -1,0 +1,17 @@
+package io.paas.controller.api;
+
+import io.paas.controller.auth.Accounts;
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.logs.LogHub;
+import io.paas.controller.store.AppStore;
+import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.ReleaseStore;
+
+/** What the API's handlers work with. */
+public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
+                          BuildStore builds, ReleaseStore releases, ReleaseService releaseService, LogHub logs,
+                          int maxLogLines, AppUrls urls) {
+}

@@ -1,0 +1,53 @@
+package io.paas.controller.api;
+
+import io.paas.common.ApiException;
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.store.User;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. */
+final class ConfigVarsApi {
+  private final AppAccess access;
+  private final ReleaseService releases;
+
+  ConfigVarsApi(AppAccess access, ReleaseService releases) {
+    this.access = access;
+    this.releases = releases;
+  }
+
+  void mount(Router router) {
+    router.get("/apps/:app/config-vars").handler(this::get);
+    router.patch("/apps/:app/config-vars").handler(this::patch);
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
+        .compose(releases::config)
+        .map(config -> new JsonObject(new LinkedHashMap<>(config))));
+  }
+
+  private void patch(RoutingContext ctx) {
+    Map<String, String> changes = changes(JsonBody.of(ctx));
+    User user = Bearer.user(ctx);
+    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
+        .compose(app -> releases.changeConfig(app, changes, user.id(), user.email()))
+        .map(config -> new JsonObject(new LinkedHashMap<>(config))));
+  }
+
+  private static Map<String, String> changes(JsonObject body) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    body.forEach(entry -> {
+      Object value = entry.getValue();
+      if (value != null && !(value instanceof String)) {
+        throw ApiException.invalid("Config var values must be strings, or null to remove a key.");
+      }
+      changes.put(entry.getKey(), (String) value);
+    });
+    return changes;
+  }
+}

@@ -1,0 +1,12 @@
+package io.paas.controller.store;
+
+import java.util.Map;
+
+/** A release about to be numbered and stored. */
+public record ReleaseDraft(Long buildId, String image, String description, long userId, Map<String, String> config,
+                           Map<String, String> processTypes, String releaseCommand) {
+  /** Nothing to roll out without an image: such a release only records config. */
+  String initialStatus() {
+    return image == null ? "succeeded" : "pending";
+  }
+}

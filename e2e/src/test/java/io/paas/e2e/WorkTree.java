@@ -1,0 +1,60 @@
+package io.paas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paas.e2e.Platform.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A user's app repo: files written, committed and pushed with the real git. */
+final class WorkTree {
+  final Path dir;
+  private final Platform platform;
+
+  WorkTree(Platform platform, Path dir) throws Exception {
+    this.platform = platform;
+    this.dir = Files.createDirectories(dir);
+    assertThat(platform.git(dir, "init", "-q", "-b", "main").exit()).isZero();
+  }
+
+  WorkTree write(String file, String content) throws Exception {
+    Path path = dir.resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, content);
+    return this;
+  }
+
+  /** Copies a test app from src/test/resources/apps/NAME over the work tree. */
+  WorkTree copyApp(String name) throws Exception {
+    Path source = Path.of(WorkTree.class.getResource("/apps/" + name).toURI());
+    try (var files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = dir.resolve(source.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return this;
+  }
+
+  WorkTree commit(String message) throws Exception {
+    assertThat(platform.git(dir, "add", "-A").exit()).isZero();
+    Result commit = platform.git(dir, "-c", "user.email=dev@example.com", "-c", "user.name=dev", "commit", "-q",
+        "--allow-empty", "-m", message);
+    assertThat(commit.exit()).as(commit.all()).isZero();
+    return this;
+  }
+
+  Result push() throws Exception {
+    return platform.git(dir, "push", "paas", "main");
+  }
+
+  /** Drops the last commit, after a push that was meant to be refused. */
+  void undoLastCommit() throws Exception {
+    assertThat(platform.git(dir, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();
+  }
+
+  Result paas(String... args) throws Exception {
+    return platform.paas(dir, null, args);
+  }
+}
