@@ -23,7 +23,7 @@ final class FakeController implements ControllerPort {
   record Finished(long buildId, String status, String image, String output) {
   }
 
-  record Released(String app, long buildId, String image) {
+  record Released(String app, long buildId, BuildResult build) {
   }
 
   final List<Started> started = new CopyOnWriteArrayList<>();
@@ -84,7 +84,7 @@ final class FakeController implements ControllerPort {
   public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
                                 Consumer<String> progress) {
     String image = build.image();
-    released.add(new Released(app, buildId, image));
+    released.add(new Released(app, buildId, build));
     begun(app).tryComplete();
     // Progress comes from the event loop, as it does from the real controller.
     return releaseHolds.getOrDefault(app, Future.succeededFuture()).compose(v -> {

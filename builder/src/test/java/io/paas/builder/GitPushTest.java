@@ -6,25 +6,20 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +37,10 @@ class GitPushTest {
 
   @TempDir
   Path tmp;
-  private Vertx vertx;
+  private PushFixture fixture;
   private FakeController controller;
-  private RepoStore repos;
   private ImageBuilder images;
   private int port;
-  private final List<String> apps = new ArrayList<>();
 
   @BeforeAll
   static void needsBaseImage() {
@@ -61,17 +54,15 @@ class GitPushTest {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    controller = new FakeController(vertx);
-    repos = new RepoStore(tmp.resolve("repos"));
-    images = new ImageBuilder(docker);
+    fixture = new PushFixture(tmp, new ImageBuilder(docker));
+    controller = fixture.controller;
+    images = fixture.images;
     port = serve(DEFAULT_LIMIT);
   }
 
   @AfterEach
   void stop() {
-    apps.forEach(images::removeImages);
-    vertx.close().await();
+    fixture.close();
   }
 
   @Test
@@ -93,6 +84,7 @@ class GitPushTest {
     assertThat(push.exitCode()).as(push.output()).isZero();
     assertThat(push.output())
         .contains("remote: -----> Building " + app + " from commit " + commit.substring(0, 7))
+        .contains("remote: -----> Dockerfile detected")
         .contains("remote:        Step 1/5 : FROM paas/busybox:latest")
         .contains("remote:        context-ok")
         .contains("remote: -----> Build succeeded: paas/" + app + ":build-1")
@@ -107,7 +99,8 @@ class GitPushTest {
       assertThat(build.image()).isEqualTo("paas/" + app + ":build-1");
       assertThat(build.output()).contains("-----> Building", "context-ok", "-----> Build succeeded");
     });
-    assertThat(controller.released).containsExactly(new FakeController.Released(app, 1, "paas/" + app + ":build-1"));
+    assertThat(controller.released).containsExactly(new FakeController.Released(app, 1,
+        new BuildResult("paas/" + app + ":build-1", Map.of(), null)));
 
     images.removeImages(app);
     assertThatThrownBy(() -> docker.inspectImageCmd("paas/" + app + ":build-1").exec())
@@ -138,21 +131,6 @@ class GitPushTest {
     assertThat(controller.released).isEmpty();
     assertThatThrownBy(() -> docker.inspectImageCmd("paas/" + app + ":build-1").exec())
         .isInstanceOf(NotFoundException.class);
-  }
-
-  @Test
-  void pushWithoutDockerfileIsRejectedWithTheReason() throws Exception {
-    String app = newApp();
-    WorkTree work = new WorkTree(tmp.resolve("w")).write("README.md", "no Dockerfile here\n");
-    work.commit("docs only");
-
-    WorkTree.Result push = work.git("push", url("x:good", app), "main");
-
-    assertThat(push.exitCode()).isNotZero();
-    assertThat(push.output())
-        .contains("remote: -----> Build failed: No Dockerfile found at the root of the repository")
-        .contains("! [remote rejected] main -> main (build failed)");
-    assertThat(branch(app, "main")).isNull();
   }
 
   @Test
@@ -379,16 +357,11 @@ class GitPushTest {
   }
 
   private int serve(long maxPushBytes) {
-    Router router = Router.router(vertx);
-    new GitReceiveService(vertx, repos, images, controller, maxPushBytes).mount(router);
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+    return fixture.serve(maxPushBytes);
   }
 
   private String newApp() {
-    String app = "push-" + UUID.randomUUID().toString().substring(0, 8);
-    controller.addApp(app);
-    apps.add(app);
-    return app;
+    return fixture.newApp();
   }
 
   private String url(String credentials, String app) {
@@ -396,7 +369,7 @@ class GitPushTest {
   }
 
   private static String url(int port, String credentials, String app) {
-    return "http://" + (credentials == null ? "" : credentials + "@") + "127.0.0.1:" + port + "/git/" + app + ".git";
+    return PushFixture.url(port, credentials, app);
   }
 
   private HttpRequest.Builder request(String app, String path) {
@@ -418,11 +391,7 @@ class GitPushTest {
     return "Basic " + Base64.getEncoder().encodeToString(("x:" + token).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The commit the app's bare repository has on the branch, or null. */
   private String branch(String app, String name) throws Exception {
-    try (Repository repo = repos.open(app)) {
-      var id = repo.resolve("refs/heads/" + name);
-      return id == null ? null : id.name();
-    }
+    return fixture.branch(app, name);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A git work tree driven through the real git command line, isolated from the user's and the system's config. */
 final class WorkTree {
@@ -29,6 +30,16 @@ final class WorkTree {
     Path file = dir.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
+    return this;
+  }
+
+  /** Copies every file below {@code source} into the work tree, at the same relative paths. */
+  WorkTree copyOf(Path source) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        write(source.relativize(file).toString(), Files.readString(file));
+      }
+    }
     return this;
   }
 

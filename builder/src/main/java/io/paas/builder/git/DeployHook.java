@@ -1,6 +1,7 @@
 package io.paas.builder.git;
 
 import io.paas.builder.BuildFailedException;
+import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
 import io.paas.builder.image.ImageBuilder;
@@ -28,7 +29,6 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
   private static final Set<String> DEPLOY_BRANCHES = Set.of("refs/heads/main", "refs/heads/master");
   private static final long CONTROLLER_TIMEOUT_SECONDS = 30;
   private static final long RELEASE_TIMEOUT_MINUTES = 15;
-  private static final String INDENT = "       ";
 
   private final String app;
   private final Pusher pusher;
@@ -94,27 +94,27 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
     ObjectId commit = cmd.getNewId();
     console.say("-----> Building " + app + " from commit " + commit.abbreviate(7).name());
     long buildId = await(controller.buildStarted(app, pusher, commit.name()));
-    String image;
+    BuildResult build;
     try {
-      image = images.build(app, buildId, rp.getRepository(), commit, line -> console.say(INDENT + line));
+      build = images.build(app, buildId, rp.getRepository(), commit, console::say);
     } catch (BuildFailedException e) {
       console.say("-----> Build failed: " + e.getMessage());
       await(controller.buildFinished(buildId, "failed", null, console.transcript()));
       cmd.setResult(Result.REJECTED_OTHER_REASON, "build failed");
       return;
     }
-    console.say("-----> Build succeeded: " + image);
-    await(controller.buildFinished(buildId, "succeeded", image, console.transcript()));
-    release(cmd, buildId, image, console);
+    console.say("-----> Build succeeded: " + build.image());
+    await(controller.buildFinished(buildId, "succeeded", build.image(), console.transcript()));
+    release(cmd, buildId, build, console);
   }
 
   /** Relays the controller's progress lines until the release ends; a failed release rejects the ref. */
-  private void release(ReceiveCommand cmd, long buildId, String image, RemoteConsole console)
+  private void release(ReceiveCommand cmd, long buildId, BuildResult build, RemoteConsole console)
       throws InterruptedException {
     // The controller reports from its own threads, often the event loop, which must never wait on the pusher's
     // socket: lines are queued and written from here. An empty entry marks the end of the release.
     BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-    Future<String> release = controller.release(app, buildId, new io.paas.builder.BuildResult(image, java.util.Map.of(), null), pusher, line -> lines.add(Optional.of(line)));
+    Future<String> release = controller.release(app, buildId, build, pusher, line -> lines.add(Optional.of(line)));
     release.onComplete(ar -> lines.add(Optional.empty()));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RELEASE_TIMEOUT_MINUTES);
     Optional<String> line;

@@ -1,77 +1,78 @@
 package io.paas.builder.image;
 
-import io.paas.builder.BuildFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** A commit's tree as a Docker build context: a tar straight from the object database, no checkout. */
+/** A Docker build context as a tar: a commit's tree and files the builder adds (a generated Dockerfile). */
 final class BuildContext {
-  private static final String DOCKERFILE = "Dockerfile";
-
   private BuildContext() {
   }
 
-  /** Writes the tree of {@code commit} as a tar to {@code out}; fails if it has no Dockerfile at its root. */
-  static void write(Repository repo, ObjectId commit, OutputStream out) throws IOException, BuildFailedException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      RevCommit rev = walk.parseCommit(commit);
-      if (!hasDockerfile(repo, rev)) {
-        throw new BuildFailedException("No Dockerfile found at the root of the repository; add one that builds "
-            + "the app, e.g. FROM a base image, COPY . /app and a CMD.");
+  /**
+   * Writes the tree, with {@code added} files in place of any the tree has at the same paths. Every file gets the
+   * commit time: the engine's cache ignores modification times, and a server that derives ETags from them (busybox
+   * httpd) sees changed files change.
+   */
+  static void write(CommitTree tree, Map<String, byte[]> added, OutputStream out) throws IOException {
+    FileTime time = FileTime.fromMillis(tree.commitTime() * 1000L);
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    for (CommitTree.Entry entry : tree.entries()) {
+      if (!added.containsKey(entry.path())) {
+        addEntry(tree, entry, time, tar);
       }
-      // The commit time rather than now, so the same commit gives the same context (and Docker's cache hits).
-      FileTime time = FileTime.fromMillis(rev.getCommitTime() * 1000L);
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      try (TreeWalk tree = new TreeWalk(repo)) {
-        tree.addTree(rev.getTree());
-        tree.setRecursive(true);
-        while (tree.next()) {
-          addEntry(repo, tree, time, tar);
-        }
-      }
-      tar.finish();
     }
+    for (Map.Entry<String, byte[]> file : added.entrySet()) {
+      addFile(tar, file.getKey(), file.getValue(), time);
+    }
+    tar.finish();
   }
 
-  private static boolean hasDockerfile(Repository repo, RevCommit commit) throws IOException {
-    try (TreeWalk found = TreeWalk.forPath(repo, DOCKERFILE, commit.getTree())) {
-      return found != null && (found.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+  /** Writes only {@code files}: the context of a build that needs nothing from a repository. */
+  static void write(Map<String, byte[]> files, OutputStream out) throws IOException {
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      addFile(tar, file.getKey(), file.getValue(), FileTime.fromMillis(0));
     }
+    tar.finish();
   }
 
-  private static void addEntry(Repository repo, TreeWalk tree, FileTime time, TarArchiveOutputStream tar)
+  private static void addFile(TarArchiveOutputStream tar, String path, byte[] content, FileTime time)
       throws IOException {
-    FileMode mode = tree.getFileMode(0);
-    if (mode == FileMode.GITLINK) {
-      return; // a submodule's commit is not in this repository; there is nothing to put in the context
-    }
-    ObjectLoader blob = repo.open(tree.getObjectId(0));
+    TarArchiveEntry entry = new TarArchiveEntry(path);
+    entry.setMode(0100644);
+    entry.setSize(content.length);
+    entry.setModTime(time);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+
+  private static void addEntry(CommitTree tree, CommitTree.Entry file, FileTime time, TarArchiveOutputStream tar)
+      throws IOException {
+    ObjectLoader blob = tree.open(file);
     TarArchiveEntry entry;
-    if (mode == FileMode.SYMLINK) {
-      entry = new TarArchiveEntry(tree.getPathString(), TarConstants.LF_SYMLINK);
+    if (file.mode() == FileMode.SYMLINK) {
+      entry = new TarArchiveEntry(file.path(), TarConstants.LF_SYMLINK);
       entry.setLinkName(new String(blob.getBytes(), StandardCharsets.UTF_8));
     } else {
-      entry = new TarArchiveEntry(tree.getPathString());
-      entry.setMode(mode == FileMode.EXECUTABLE_FILE ? 0100755 : 0100644);
+      entry = new TarArchiveEntry(file.path());
+      entry.setMode(file.mode() == FileMode.EXECUTABLE_FILE ? 0100755 : 0100644);
       entry.setSize(blob.getSize());
     }
     entry.setModTime(time);
     tar.putArchiveEntry(entry);
-    if (mode != FileMode.SYMLINK) {
+    if (file.mode() != FileMode.SYMLINK) {
       blob.copyTo(tar);
     }
     tar.closeArchiveEntry();

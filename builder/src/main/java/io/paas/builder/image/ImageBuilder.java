@@ -4,35 +4,62 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import io.paas.builder.BuildFailedException;
+import io.paas.builder.BuildResult;
+import io.paas.builder.plan.BuildPlan;
+import io.paas.builder.plan.Dockerfile;
+import io.paas.builder.plan.Planner;
+import io.paas.builder.plan.Stacks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
-/** Builds an app's image from a pushed commit with the Docker engine, and removes an app's images. */
+/**
+ * Builds an app's image from a pushed commit: detects what the project is, plans its build, makes the stacks it
+ * needs, builds it with the Docker engine and says which process types it has. Also removes an app's images.
+ */
 public final class ImageBuilder {
   /** The label every image built for an app carries, so they can be found again without knowing their tags. */
   public static final String APP_LABEL = "paas.app";
-  private static final long BUILD_TIMEOUT_MINUTES = 30;
+  private static final Path HOST_CA_CERTIFICATES = Path.of("/usr/local/share/ca-certificates");
+  private static final String DOCKERIGNORE = ".dockerignore";
+  private static final String INDENT = StepLog.INDENT;
 
   private final DockerClient docker;
-  private final BuildLimits limits;
+  private final Stacks stacks;
+  private final DockerBuild dockerBuild;
+  private final StackMaker stackMaker;
 
   public ImageBuilder(DockerClient docker) {
     this(docker, BuildLimits.DEFAULT);
   }
 
   public ImageBuilder(DockerClient docker, BuildLimits limits) {
+    this(docker, limits, Stacks.defaults());
+  }
+
+  /**
+   * Builds on {@code stacks}. Missing platform-made stacks are made from Debian's mirror (PAAS_DEBIAN_MIRROR, else the
+   * host's) and trust the CA certificates the host added in /usr/local/share/ca-certificates.
+   */
+  public ImageBuilder(DockerClient docker, BuildLimits limits, Stacks stacks) {
     this.docker = docker;
-    this.limits = limits;
+    this.stacks = stacks;
+    this.dockerBuild = new DockerBuild(docker, limits);
+    this.stackMaker = new StackMaker(docker, dockerBuild, stacks, new BaseImage(dockerBuild, BaseImage.hostMirror()),
+        HOST_CA_CERTIFICATES);
   }
 
   private static String imageName(String app, long buildId) {
@@ -40,21 +67,73 @@ public final class ImageBuilder {
   }
 
   /**
-   * Builds the commit's tree with the Dockerfile at its root and returns the image name. Blocks until the build ends;
-   * every output line goes to {@code log} as it comes. Base images must already be on the engine: nothing is pulled.
+   * Builds the commit and returns the image with its process types and release command. Blocks until the build
+   * ends; every build log line goes to {@code log} as it comes. Nothing is pulled: the stacks are made or are there.
    */
-  public String build(String app, long buildId, Repository repo, ObjectId commit, Consumer<String> log)
+  public BuildResult build(String app, long buildId, Repository repo, ObjectId commit, Consumer<String> log)
       throws BuildFailedException {
+    long started = System.nanoTime();
+    CommitTree tree;
+    BuildPlan plan;
+    try {
+      tree = CommitTree.read(repo, commit);
+      plan = Planner.plan(tree, stacks);
+    } catch (IOException | UncheckedIOException e) {
+      throw new BuildFailedException("Could not read the pushed commit: " + e.getMessage(), e);
+    }
+    log.accept("-----> " + plan.detected());
+    stackMaker.ensure(plan.stacks(), log);
     String image = imageName(app, buildId);
+    buildImage(app, image, tree, plan, StepLog.verbose(log));
+    logProcessTypes(plan, log);
+    removeOlderStageImages(app);
+    log.accept(String.format(Locale.ROOT, "-----> Image size: %.1f MB (built in %.1f s)",
+        docker.inspectImageCmd(image).exec().getSize() / 1e6, (System.nanoTime() - started) / 1e9));
+    return new BuildResult(image, plan.processTypes(), plan.releaseCommand());
+  }
+
+  /** Removes every image built for the app, whatever it is tagged; images already gone are fine. */
+  public void removeImages(String app) {
+    // Tagged builds, and the untagged images earlier stages and failed builds left.
+    for (Image image : docker.listImagesCmd().withLabelFilter(Map.of(APP_LABEL, app)).exec()) {
+      remove(image.getId());
+    }
+    // Anything still tagged as a build of the app but not labelled (tagged by hand, or by an older builder).
+    for (Image image : docker.listImagesCmd().withReferenceFilter("paas/" + app).exec()) {
+      if (image.getRepoTags() != null) {
+        for (String tag : image.getRepoTags()) {
+          if (tag.startsWith("paas/" + app + ":build-")) {
+            remove(tag);
+          }
+        }
+      }
+    }
+  }
+
+  private void buildImage(String app, String image, CommitTree tree, BuildPlan plan, StepLog log)
+      throws BuildFailedException {
+    Map<String, byte[]> generated = new LinkedHashMap<>();
+    String dockerfilePath = "Dockerfile";
+    // The engine adds a step that labels the last stage; a generated Dockerfile labels each stage itself.
+    Map<String, String> labels = Map.of(APP_LABEL, app);
+    if (plan.dockerfile() != null) {
+      labels = Map.of();
+      dockerfilePath = Dockerfile.CONTEXT_NAME;
+      generated.put(dockerfilePath, plan.dockerfile().render(Map.of(APP_LABEL, app))
+          .getBytes(StandardCharsets.UTF_8));
+      // The engine drops the files .dockerignore lists as the Dockerfile or itself: neither lands in the image.
+      generated.put(DOCKERIGNORE, (Dockerfile.CONTEXT_NAME + "\n" + DOCKERIGNORE + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
     Path context = null;
     try {
       // A file rather than a pipe: the context is written before the engine reads it, with no second thread.
       context = Files.createTempFile("paas-build-", ".tar");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(context))) {
-        BuildContext.write(repo, commit, out);
+        BuildContext.write(tree, generated, out);
       }
       try (InputStream in = Files.newInputStream(context)) {
-        return runBuild(app, image, in, log);
+        dockerBuild.run(in, dockerfilePath, image, labels, log);
       }
     } catch (IOException e) {
       throw new BuildFailedException("Could not prepare the build context: " + e.getMessage(), e);
@@ -63,55 +142,31 @@ public final class ImageBuilder {
     }
   }
 
-  /** Removes every image built for the app, whatever it is tagged; images already gone are fine. */
-  public void removeImages(String app) {
-    for (Image image : docker.listImagesCmd().withLabelFilter(Map.of(APP_LABEL, app)).exec()) {
-      remove(image.getId());
-    }
-    // Anything still tagged with the app's name but not labelled (tagged by hand, or by an older builder).
-    for (Image image : docker.listImagesCmd().withReferenceFilter("paas/" + app).exec()) {
-      if (image.getRepoTags() != null) {
-        for (String tag : image.getRepoTags()) {
-          if (tag.startsWith("paas/" + app + ":")) {
-            remove(tag);
-          }
-        }
-      }
+  /** Heroku's wording: what the Procfile declares, then the plan's defaults it left in place. */
+  private static void logProcessTypes(BuildPlan plan, Consumer<String> log) {
+    log.accept("-----> Discovering process types");
+    List<String> declared = plan.procfile().names();
+    log.accept(INDENT + "Procfile declares types -> " + (declared.isEmpty() ? "(none)" : String.join(", ", declared)));
+    List<String> defaults = plan.defaultTypes().keySet().stream()
+        .filter(type -> !plan.procfile().declares(type))
+        .toList();
+    if (!defaults.isEmpty()) {
+      log.accept(INDENT + "Default types for " + plan.name() + " -> " + String.join(", ", defaults));
+    } else if (plan.processTypes().isEmpty() && plan.dockerfile() == null) {
+      log.accept(INDENT + "web runs the image's own command");
     }
   }
 
-  private String runBuild(String app, String image, InputStream context, Consumer<String> log)
-      throws BuildFailedException {
-    BuildOutput output = new BuildOutput(log);
-    try {
-      docker.buildImageCmd(context)
-          .withTags(Set.of(image))
-          .withLabels(Map.of(APP_LABEL, app))
-          .withPull(false)
-          .withRemove(true)
-          .withForcerm(true) // no containers left behind by a failing step
-          .withMemory(limits.memoryBytes())
-          .withMemswap(limits.memoryBytes())
-          .withCpushares(Integer.toString(limits.cpuShares()))
-          .exec(output);
-      if (!output.awaitCompletion(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        throw new BuildFailedException("The build took longer than " + BUILD_TIMEOUT_MINUTES + " minutes.");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BuildFailedException("The build was interrupted.", e);
-    } catch (RuntimeException e) {
-      throw new BuildFailedException("The Docker engine failed the build: " + e.getMessage(), e);
-    } finally {
-      closeQuietly(output); // stops a build still running (timeout, interrupt): the engine cancels it
-    }
-    if (output.error() != null) {
-      throw new BuildFailedException(output.error());
-    }
-    if (output.imageId() == null) {
-      throw new BuildFailedException("The Docker engine ended the build without an image.");
-    }
-    return image;
+  /**
+   * An earlier stage's last image is left untagged, and is the next build's cache: keep the newest, drop the ones
+   * older builds left (their layers still in use stay).
+   */
+  private void removeOlderStageImages(String app) {
+    List<Image> left = docker.listImagesCmd().withDanglingFilter(true).withLabelFilter(Map.of(APP_LABEL, app))
+        .exec().stream()
+        .sorted(Comparator.comparing(Image::getCreated).reversed())
+        .toList();
+    left.stream().skip(1).forEach(image -> remove(image.getId()));
   }
 
   private void remove(String image) {
@@ -119,14 +174,6 @@ public final class ImageBuilder {
       docker.removeImageCmd(image).withForce(true).exec();
     } catch (NotFoundException e) {
       // already gone: what we wanted
-    }
-  }
-
-  private static void closeQuietly(BuildOutput output) {
-    try {
-      output.close();
-    } catch (IOException e) {
-      // the stream is finished either way
     }
   }
 
