@@ -36,7 +36,7 @@ class ReleasesIT {
     platform = new Platform(work);
     platform.start();
     platform.login();
-    repo = new WorkTree(platform, work.resolve("app")).copyApp("procfile").commit("v1");
+    repo = new WorkTree(platform, work.resolve("app")).copyApp("release-phase").commit("v1");
     assertThat(repo.paas("apps:create", APP).exit()).isZero();
   }
 

@@ -24,9 +24,14 @@ final class WorkTree {
     return this;
   }
 
-  /** Copies a test app from src/test/resources/apps/NAME over the work tree. */
+  /**
+   * Copies a sample app over the work tree: this module's own (src/test/resources/apps/NAME), else the builder's,
+   * so each sample project exists once.
+   */
   WorkTree copyApp(String name) throws Exception {
-    Path source = Path.of(WorkTree.class.getResource("/apps/" + name).toURI());
+    var own = WorkTree.class.getResource("/apps/" + name);
+    Path source = own != null ? Path.of(own.toURI())
+        : Platform.HOME.resolve("builder/src/test/resources/apps").resolve(name);
     try (var files = Files.walk(source)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path target = dir.resolve(source.relativize(file).toString());

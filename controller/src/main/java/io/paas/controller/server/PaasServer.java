@@ -5,7 +5,9 @@ import io.paas.agent.Agent;
 import io.paas.agent.docker.DockerDynoRuntime;
 import io.paas.builder.RepoStore;
 import io.paas.builder.git.GitReceiveService;
+import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
 import io.paas.controller.api.ApiServer;
 import io.paas.controller.api.ApiServices;
@@ -91,7 +93,8 @@ public final class PaasServer implements Callable<Integer> {
     Deployer deployer = new Deployer(agent, apps, releases, logs);
     ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
-    ImageBuilder images = new ImageBuilder(docker);
+    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
+        Stacks.fromEnvironment(System.getenv()));
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images, logs);
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
         new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
