@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Makes the base stack with no registry, as scripts/base-image does: debootstrap a minimal Debian, then make an image
+ * Makes the base stack with no registry: debootstrap a minimal Debian, then make an image
  * of it (a {@code FROM scratch} build that adds the tree, as Debian's official images are made). Needs debootstrap and
  * root on the builder's host.
  */
