@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ApiServer {
   private static final long MAX_BODY = 64 * 1024;
-  private static final String API_PATHS = "/(auth|account|users|apps)(/.*)?";
+  private static final String API_PATHS = "/(auth|account|users|apps|agents)(/.*)?";
 
   private final Vertx vertx;
   private final ApiServices services;
@@ -43,6 +43,8 @@ public final class ApiServer {
     new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
     new ConfigVarsApi(services.access(), services.releaseService()).mount(router);
     new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
+    new FormationApi(services.access(), services.formations()).mount(router);
+    new AgentsApi(services.cluster(), services.formations()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);

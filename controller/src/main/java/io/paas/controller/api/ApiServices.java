@@ -4,6 +4,8 @@ import io.paas.controller.auth.Accounts;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.Cluster;
+import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
@@ -12,6 +14,7 @@ import io.paas.controller.store.ReleaseStore;
 
 /** What the API's handlers work with. */
 public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
-                          BuildStore builds, ReleaseStore releases, ReleaseService releaseService, LogHub logs,
-                          int maxLogLines, AppUrls urls) {
+                          BuildStore builds, ReleaseStore releases, ReleaseService releaseService,
+                          FormationService formations, Cluster cluster, LogHub logs, int maxLogLines,
+                          AppUrls urls) {
 }

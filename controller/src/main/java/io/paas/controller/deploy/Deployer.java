@@ -7,6 +7,7 @@ import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
+import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
@@ -31,13 +32,15 @@ public final class Deployer {
   private final Agent agent;
   private final AppStore apps;
   private final ReleaseStore releases;
+  private final FormationStore formations;
   private final LogHub logs;
   private final AtomicBoolean passRunning = new AtomicBoolean();
 
-  public Deployer(Agent agent, AppStore apps, ReleaseStore releases, LogHub logs) {
+  public Deployer(Agent agent, AppStore apps, ReleaseStore releases, FormationStore formations, LogHub logs) {
     this.agent = agent;
     this.apps = apps;
     this.releases = releases;
+    this.formations = formations;
     this.logs = logs;
   }
 
@@ -47,9 +50,10 @@ public final class Deployer {
    */
   public Future<Release> rollOut(App app, Release release, Consumer<String> progress) {
     return releasePhase(app, release, progress)
-        .compose(v -> {
+        .compose(v -> formations.get(app.id()))
+        .compose(scales -> {
           progress.accept("-----> Launching " + release.name());
-          return agent.converge(app.name(), DynoPlan.dynos(app.name(), release));
+          return agent.converge(app.name(), DynoPlan.dynos(app.name(), release, scales));
         })
         .compose(
             dynos -> releases.setStatus(release.id(), "succeeded").map(release),
@@ -71,6 +75,17 @@ public final class Deployer {
             + "; " + release.name() + " was not deployed.")));
   }
 
+  /** Converges the app to its desired release at its current formation (after a scale or resize). */
+  public Future<Void> converge(App app) {
+    return desiredDynos(app).compose(dynos -> agent.converge(app.name(), dynos)).mapEmpty();
+  }
+
+  /** The dynos the app should run: its desired release at its formation. */
+  public Future<List<DynoSpec>> desiredDynos(App app) {
+    return releases.desired(app.id()).compose(release -> formations.get(app.id())
+        .map(scales -> release.map(r -> DynoPlan.dynos(app.name(), r, scales)).orElse(List.of())));
+  }
+
   /** Stops everything the app runs. */
   public Future<Void> stop(String app) {
     return agent.converge(app, List.of()).mapEmpty();
@@ -85,8 +100,7 @@ public final class Deployer {
       Map<String, List<DynoSpec>> desired = new ConcurrentHashMap<>();
       List<Future<?>> lookups = new ArrayList<>();
       for (App app : all) {
-        lookups.add(releases.desired(app.id()).onSuccess(release ->
-            desired.put(app.name(), release.map(r -> DynoPlan.dynos(app.name(), r)).orElse(List.of()))));
+        lookups.add(desiredDynos(app).onSuccess(dynos -> desired.put(app.name(), dynos)));
       }
       return Future.all(lookups).compose(v -> agent.convergeAll(desired));
     }).onFailure(e -> LOG.warn("Reconcile pass failed: {}", e.getMessage()))

@@ -1,36 +1,67 @@
 package io.paas.controller.deploy;
 
 import io.paas.agent.DynoSpec;
+import io.paas.common.ApiException;
+import io.paas.controller.scheduler.DynoSize;
+import io.paas.controller.store.FormationStore.Scale;
 import io.paas.controller.store.Release;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns a release into the dynos that should run it: one web dyno, with the release's config vars, running the
- * Procfile's web command (the image's own command when the build declared no process types). Other process types
- * run once formations can scale them.
+ * Turns a release and the app's scales into its formation and the dynos that should run: {@code web.1…web.N} for
+ * each type, with the release's config vars and the size's memory and CPU. A type never scaled runs at Heroku's
+ * default: web at 1, the others at 0.
  */
 public final class DynoPlan {
-  static final long DYNO_MEMORY = 512L * 1024 * 1024;
+  static final String DEFAULT_SIZE = DynoSize.DEFAULT.name();
 
   private DynoPlan() {
   }
 
-  public static List<DynoSpec> dynos(String app, Release release) {
-    if (release.image() == null) {
-      return List.of();
+  /** The process types of the release, in Procfile order; an image with no Procfile has one: web, its own CMD. */
+  public static List<ProcessScale> formation(Release release, Map<String, Scale> scales) {
+    List<ProcessScale> formation = new ArrayList<>();
+    if (release == null || release.image() == null) {
+      return formation;
     }
-    boolean declared = !release.processTypes().isEmpty();
-    if (declared && !release.processTypes().containsKey("web")) {
-      return List.of();
+    Map<String, String> types = release.processTypes().isEmpty()
+        ? java.util.Collections.singletonMap("web", null) : release.processTypes();
+    types.forEach((type, command) -> {
+      Scale scale = scales.getOrDefault(type, new Scale(type.equals("web") ? 1 : 0, DEFAULT_SIZE));
+      formation.add(new ProcessScale(type, command, scale.quantity(), scale.size()));
+    });
+    return formation;
+  }
+
+  public static List<DynoSpec> dynos(String app, Release release, Map<String, Scale> scales) {
+    List<DynoSpec> dynos = new ArrayList<>();
+    for (ProcessScale process : formation(release, scales)) {
+      DynoSize size = size(process.size());
+      for (int n = 1; n <= process.quantity(); n++) {
+        dynos.add(new DynoSpec(app, process.type() + "." + n, release.version(), release.image(), process.command(),
+            release.config(), size.memoryBytes()));
+      }
     }
-    String command = declared ? release.processTypes().get("web") : null;
-    return List.of(new DynoSpec(app, "web.1", release.version(), release.image(), command, release.config(),
-        DYNO_MEMORY));
+    return dynos;
+  }
+
+  /** The size with this name, or a 422 that lists the sizes there are. */
+  public static DynoSize size(String name) {
+    return DynoSize.named(name).orElseThrow(() -> ApiException.invalid("Unknown dyno size " + name + "; sizes are "
+        + String.join(", ", DynoSize.all().stream().map(DynoSize::name).toList()) + "."));
   }
 
   /** The one-off dyno that runs the release command before the release goes live. */
   public static DynoSpec releasePhase(String app, Release release) {
-    return new DynoSpec(app, "release." + release.version(), release.version(), release.image(),
-        release.releaseCommand(), release.config(), DYNO_MEMORY);
+    return oneOff(app, release, "release." + release.version(), release.releaseCommand());
+  }
+
+  /** A one-off dyno of the release ({@code paas run}), at the default size. */
+  public static DynoSpec oneOff(String app, Release release, String name, String command) {
+    DynoSize size = DynoSize.DEFAULT;
+    return new DynoSpec(app, name, release.version(), release.image(), command, release.config(),
+        size.memoryBytes());
   }
 }

@@ -17,13 +17,16 @@ import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
+import io.paas.controller.deploy.Cluster;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
 import io.paas.controller.store.EmbeddedDatabase;
+import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
@@ -85,12 +88,14 @@ public final class PaasServer implements Callable<Integer> {
 
     LogHub logs = new LogHub(options.logLines);
 
+    String agentName = AgentName.of(dataDir);
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
     RouterServer router = new RouterServer(vertx, table, options.domain);
-    Agent agent = new Agent(vertx, new DockerDynoRuntime(docker, AgentName.of(dataDir)),
+    Agent agent = new Agent(vertx, new DockerDynoRuntime(docker, agentName),
         new InProcessTraffic(table, router, DRAIN), Agent.DEFAULT_HEALTH_TIMEOUT, new DynoLogs(logs));
-    Deployer deployer = new Deployer(agent, apps, releases, logs);
+    FormationStore formationStore = new FormationStore(pool);
+    Deployer deployer = new Deployer(agent, apps, releases, formationStore, logs);
     ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
@@ -99,8 +104,10 @@ public final class PaasServer implements Callable<Integer> {
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
         new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
         options.maxPushMegabytes * 1024 * 1024);
+    Cluster cluster = new LocalCluster(agentName, options.agentMemoryBytes(), options.agentCpus());
+    FormationService formations = new FormationService(apps, releases, formationStore, deployer, cluster, logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
-        releaseService, logs, options.logLines, urls));
+        releaseService, formations, cluster, logs, options.logLines, urls));
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))

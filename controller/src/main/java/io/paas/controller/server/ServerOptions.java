@@ -1,5 +1,6 @@
 package io.paas.controller.server;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,27 @@ final class ServerOptions {
 
   @Option(names = "--log-lines", description = "Recent log lines kept per app (default: ${DEFAULT-VALUE}).")
   int logLines = 1500;
+
+  @Option(names = "--agent-memory", description = "Memory the in-process agent offers dynos, in MB "
+      + "(default: this machine's memory less 2 GB for the platform).")
+  Long agentMemoryMegabytes;
+
+  @Option(names = "--agent-cpus", description = "CPUs the in-process agent offers dynos (default: 4 per core: "
+      + "CPU limits cap a dyno's share, and dynos rarely all peak at once).")
+  Double agentCpus;
+
+  long agentMemoryBytes() {
+    if (agentMemoryMegabytes != null) {
+      return agentMemoryMegabytes * 1024 * 1024;
+    }
+    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize();
+    return Math.max(512L * 1024 * 1024, total - 2048L * 1024 * 1024);
+  }
+
+  double agentCpus() {
+    return agentCpus != null ? agentCpus : 4.0 * Runtime.getRuntime().availableProcessors();
+  }
 
   String apiUrl() {
     return apiUrl != null ? apiUrl.replaceAll("/+$", "") : "http://" + bind + ":" + apiPort;

@@ -9,13 +9,17 @@ import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.Cluster;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.scheduler.Host;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
 import io.paas.controller.store.EmbeddedDatabase;
+import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
@@ -26,6 +30,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 final class ApiFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
   static final String ADMIN_PASSWORD = "admin-password-1";
+  /** Room for sixteen standard dynos, across all the apps of a test class. */
+  static final long HOST_MEMORY = 8192L * 1024 * 1024;
 
   final Vertx vertx = Vertx.vertx();
   final EmbeddedDatabase db;
@@ -60,7 +67,8 @@ final class ApiFixture implements AutoCloseable {
     AppUrls urls = new AppUrls("http://127.0.0.1:1", "localhost", 8080);
     Agent agent = new Agent(vertx, dynos, (app, serving) -> Future.succeededFuture(), Duration.ofSeconds(10),
         line -> { });
-    Deployer deployer = new Deployer(agent, apps, releaseStore, logs);
+    FormationStore formationStore = new FormationStore(pool);
+    Deployer deployer = new Deployer(agent, apps, releaseStore, formationStore, logs);
     releases = new ReleaseService(releaseStore, deployer, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, new RoutingTable(),
         new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
@@ -68,8 +76,10 @@ final class ApiFixture implements AutoCloseable {
     new AdminSeeder(accounts, users, dataDir)
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
+    Cluster cluster = () -> List.of(new Host("test-host", HOST_MEMORY, 8, true));
+    FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer, cluster, logs);
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
-        logs, 1500, urls))
+        formations, cluster, logs, 1500, urls))
         .listen("127.0.0.1", 0, router -> { })
         .await(10, TimeUnit.SECONDS)
         .actualPort();

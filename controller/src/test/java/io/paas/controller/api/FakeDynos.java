@@ -39,6 +39,13 @@ final class FakeDynos implements DynoRuntime {
         .map(r -> r.spec).findFirst().orElse(null);
   }
 
+  /** The specs of every dyno the app runs now, by name. */
+  java.util.SortedMap<String, DynoSpec> running(String app) {
+    java.util.SortedMap<String, DynoSpec> specs = new java.util.TreeMap<>();
+    running.values().stream().filter(r -> r.spec.app().equals(app)).forEach(r -> specs.put(r.spec.name(), r.spec));
+    return specs;
+  }
+
   @Override
   public List<Dyno> list() {
     List<Dyno> dynos = new ArrayList<>();

@@ -1,0 +1,70 @@
+package io.paas.controller.api;
+
+import io.paas.common.ApiException;
+import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.FormationService;
+import io.paas.controller.deploy.FormationUpdate;
+import io.paas.controller.deploy.ProcessScale;
+import io.paas.controller.store.User;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET/PATCH /apps/{app}/formation}: process types, their quantities and sizes. */
+final class FormationApi {
+  private final AppAccess access;
+  private final FormationService formations;
+
+  FormationApi(AppAccess access, FormationService formations) {
+    this.access = access;
+    this.formations = formations;
+  }
+
+  void mount(Router router) {
+    router.get("/apps/:app/formation").handler(this::get);
+    router.patch("/apps/:app/formation").handler(this::patch);
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
+        .compose(formations::formation).map(FormationApi::view));
+  }
+
+  private void patch(RoutingContext ctx) {
+    List<FormationUpdate> updates = updates(JsonBody.of(ctx));
+    User user = Bearer.user(ctx);
+    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
+        .compose(app -> formations.change(app, updates, user.email())).map(FormationApi::view));
+  }
+
+  private static List<FormationUpdate> updates(JsonObject body) {
+    if (!(body.getValue("updates") instanceof JsonArray array)) {
+      throw ApiException.badRequest("Body must be {\"updates\": [{\"type\": \"web\", \"quantity\": 2, "
+          + "\"size\": \"standard\"}]}.");
+    }
+    List<FormationUpdate> updates = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof JsonObject update) || !(update.getValue("type") instanceof String type)) {
+        throw ApiException.badRequest("Each update needs a type, as in {\"type\": \"web\", \"quantity\": 2}.");
+      }
+      Object quantity = update.getValue("quantity");
+      Object size = update.getValue("size");
+      if (quantity != null && !(quantity instanceof Integer)) {
+        throw ApiException.badRequest("quantity must be a whole number.");
+      }
+      if (size != null && !(size instanceof String)) {
+        throw ApiException.badRequest("size must be a size name such as standard.");
+      }
+      updates.add(new FormationUpdate(type, (Integer) quantity, (String) size));
+    }
+    return updates;
+  }
+
+  private static JsonArray view(List<ProcessScale> formation) {
+    return new JsonArray(formation.stream().map(p -> new JsonObject().put("type", p.type())
+        .put("quantity", p.quantity()).put("size", p.size()).put("command", p.command())).toList());
+  }
+}
