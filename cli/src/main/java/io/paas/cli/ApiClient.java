@@ -47,11 +47,7 @@ public final class ApiClient {
   }
 
   public JsonArray getArray(String path) {
-    try {
-      return new JsonArray(send("GET", path, null));
-    } catch (DecodeException e) {
-      throw unexpectedAnswer();
-    }
+    return array(send("GET", path, null));
   }
 
   public JsonObject post(String path, JsonObject body) {
@@ -60,6 +56,10 @@ public final class ApiClient {
 
   public JsonObject patch(String path, JsonObject body) {
     return object(send("PATCH", path, body));
+  }
+
+  public JsonArray patchArray(String path, JsonObject body) {
+    return array(send("PATCH", path, body));
   }
 
   public JsonObject delete(String path) {
@@ -71,8 +71,20 @@ public final class ApiClient {
    * {@code onLine} returns false. No timeout: a tailed stream may stay quiet for as long as the app does.
    */
   public void streamLines(String path, Predicate<String> onLine) {
-    HttpResponse<Stream<String>> response = execute(request("GET", path, null).header("Accept", "text/plain"),
-        HttpResponse.BodyHandlers.ofLines());
+    stream(request("GET", path, null).header("Accept", "text/plain"), onLine);
+  }
+
+  /**
+   * A POST answered with newline-delimited JSON: each object goes to {@code onObject} as it arrives, until the
+   * server ends the response or {@code onObject} returns false. No timeout, as for {@link #streamLines}.
+   */
+  public void streamJson(String path, JsonObject body, Predicate<JsonObject> onObject) {
+    stream(request("POST", path, body).header("Accept", "application/x-ndjson"),
+        line -> line.isBlank() || onObject.test(object(line)));
+  }
+
+  private void stream(HttpRequest.Builder request, Predicate<String> onLine) {
+    HttpResponse<Stream<String>> response = execute(request, HttpResponse.BodyHandlers.ofLines());
     try (Stream<String> lines = response.body()) {
       if (response.statusCode() >= 400) {
         throw new CliException(errorMessage(response.statusCode(), lines.collect(Collectors.joining("\n"))));
@@ -152,9 +164,21 @@ public final class ApiClient {
     return message;
   }
 
+  /** An empty body, as a 202 may have, reads as an empty object. */
   private JsonObject object(String body) {
+    if (body.isBlank()) {
+      return new JsonObject();
+    }
     try {
       return new JsonObject(body);
+    } catch (DecodeException e) {
+      throw unexpectedAnswer();
+    }
+  }
+
+  private JsonArray array(String body) {
+    try {
+      return new JsonArray(body);
     } catch (DecodeException e) {
       throw unexpectedAnswer();
     }

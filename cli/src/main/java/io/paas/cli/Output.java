@@ -1,11 +1,14 @@
 package io.paas.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,6 +33,43 @@ public final class Output {
     } catch (DateTimeParseException e) {
       return iso;
     }
+  }
+
+  /**
+   * {@link #time} with how long ago that was, as Heroku's {@code ps} shows it: {@code 2026-11-27 10:00 UTC (~ 5m ago)};
+   * more than a day back, the time alone.
+   */
+  public static String since(String iso, Instant now) {
+    if (iso == null) {
+      return "";
+    }
+    long seconds;
+    try {
+      seconds = Math.max(0, Duration.between(OffsetDateTime.parse(iso).toInstant(), now).toSeconds());
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
+    if (seconds <= 60) {
+      return time(iso) + " (~ " + seconds + "s ago)";
+    } else if (seconds <= 60 * 60) {
+      return time(iso) + " (~ " + seconds / 60 + "m ago)";
+    } else if (seconds <= 25 * 60 * 60) {
+      return time(iso) + " (~ " + seconds / 3600 + "h ago)";
+    }
+    return time(iso);
+  }
+
+  /** A byte count in binary units with at most one decimal: {@code 512 MB}, {@code 1.5 GB}. */
+  public static String bytes(long bytes) {
+    String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    String number = String.format(Locale.ROOT, "%.1f", value);
+    return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[unit];
   }
 
   public void line(String text) {
@@ -78,15 +118,26 @@ public final class Output {
 
   /** As {@link #action(String, Supplier)}, with what {@code detail} says of the result after {@code done}. */
   public <T> T action(String label, Supplier<T> work, Function<T, String> detail) {
-    out.print(label + "... ");
-    out.flush();
+    start(label);
     try {
       T result = work.get();
-      out.println("done" + detail.apply(result));
+      finish("done" + detail.apply(result));
       return result;
     } catch (RuntimeException e) {
-      out.println("!");
+      finish("!");
       throw e;
     }
+  }
+
+  /** The first half of an action's line, {@code label... }, for an action whose outcome is known only later. */
+  public void start(String label) {
+    out.print(label + "... ");
+    out.flush();
+  }
+
+  /** Ends the line {@link #start} began. */
+  public void finish(String outcome) {
+    out.println(outcome);
+    out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package io.paas.cli;
 
+import io.paas.cli.command.AdminAgents;
 import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
@@ -13,9 +14,15 @@ import io.paas.cli.command.GitRemoteCommand;
 import io.paas.cli.command.Login;
 import io.paas.cli.command.Logout;
 import io.paas.cli.command.Logs;
+import io.paas.cli.command.Ps;
+import io.paas.cli.command.PsResize;
+import io.paas.cli.command.PsRestart;
+import io.paas.cli.command.PsScale;
+import io.paas.cli.command.PsStop;
 import io.paas.cli.command.Releases;
 import io.paas.cli.command.ReleasesInfo;
 import io.paas.cli.command.ReleasesRollback;
+import io.paas.cli.command.Run;
 import io.paas.cli.command.Whoami;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +44,9 @@ import picocli.CommandLine.Spec;
         Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class,
         Releases.class, ReleasesInfo.class, ReleasesRollback.class,
         ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
+        Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,
         Logs.class,
+        AdminAgents.class,
         GitRemoteCommand.class, GitCredentials.class,
     })
 public final class Paas implements Runnable {

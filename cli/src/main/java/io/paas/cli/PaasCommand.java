@@ -16,13 +16,20 @@ public abstract class PaasCommand implements Callable<Integer> {
   @Spec
   protected CommandSpec spec;
 
+  private int exitStatus;
+
   protected abstract void run();
+
+  /** The status to exit with once {@link #run()} returns, for a command that passes on another's (paas run). */
+  protected void setExitStatus(int status) {
+    this.exitStatus = status;
+  }
 
   @Override
   public final Integer call() {
     try {
       run();
-      return 0;
+      return exitStatus;
     } catch (CliException e) {
       spec.commandLine().getOut().flush();
       spec.commandLine().getErr().println("ERROR: " + e.getMessage());

@@ -11,14 +11,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A stand-in Platform API on a free port: checks the Bearer token, keeps apps, their releases and config vars in
- * memory, serves made-up log lines, and records every request.
+ * A stand-in Platform API on a free port: checks the Bearer token, keeps apps, their releases, config vars,
+ * formation and dynos in memory, serves made-up log lines and one-off runs, and records every request.
  */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
@@ -29,6 +31,8 @@ final class FakePlatform {
   static final JsonObject PROCESS_TYPES = new JsonObject()
       .put("web", "java -jar app.jar")
       .put("worker", "java -cp app.jar Worker");
+
+  static final Set<String> SIZES = Set.of("standard", "performance");
 
   record Request(String method, String path, String query, String authorization, String body) {
   }
@@ -41,8 +45,20 @@ final class FakePlatform {
   final List<String> logLines = new CopyOnWriteArrayList<>();
   /** What a tailed log stream sends {@value #TAIL_DELAY_MS} ms later, just before it ends. */
   final List<String> tailLines = new CopyOnWriteArrayList<>();
-  /** Runs just before the tail lines are sent, to look at what the CLI has printed by then. */
+  /** Runs just before the tail lines (or a run's later output) are sent, to look at what the CLI has printed by then. */
   volatile Runnable beforeTail = () -> { };
+  final Map<String, List<JsonObject>> formations = new ConcurrentSkipListMap<>();
+  final Map<String, List<JsonObject>> dynos = new ConcurrentSkipListMap<>();
+  /** How many dynos the cluster has room for, in all. */
+  volatile int capacity = Integer.MAX_VALUE;
+  /** What an attached one-off dyno prints at once. */
+  final List<String> runOutput = new CopyOnWriteArrayList<>();
+  /** What it prints {@value #TAIL_DELAY_MS} ms later, just before it exits with {@link #runExit}. */
+  final List<String> runLaterOutput = new CopyOnWriteArrayList<>();
+  volatile int runExit;
+  private final AtomicInteger runs = new AtomicInteger(2);
+  volatile boolean admin;
+  final List<JsonObject> agents = new CopyOnWriteArrayList<>();
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -66,6 +82,17 @@ final class FakePlatform {
     router.get("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, configOf(app))));
     router.patch("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> patchConfig(ctx, app)));
     router.get("/apps/:app/logs").handler(ctx -> withApp(ctx, app -> logs(ctx)));
+    router.get("/apps/:app/formation").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, formationJson(app))));
+    router.patch("/apps/:app/formation").handler(ctx -> withApp(ctx, app -> patchFormation(ctx, app)));
+    router.get("/apps/:app/dynos").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, new JsonArray(List.copyOf(dynosOf(app))))));
+    router.delete("/apps/:app/dynos").handler(ctx -> withApp(ctx,
+        app -> ok(ctx, 202, new JsonObject().put("message", "Restarting all dynos"))));
+    router.delete("/apps/:app/dynos/:dyno").handler(ctx -> withDyno(ctx,
+        app -> ok(ctx, 202, new JsonObject().put("message", "Restarting " + ctx.pathParam("dyno")))));
+    router.post("/apps/:app/dynos/:dyno/actions/stop").handler(ctx -> withDyno(ctx,
+        app -> ctx.response().setStatusCode(202).end()));
+    router.post("/apps/:app/dynos").handler(ctx -> withApp(ctx, app -> run(ctx)));
+    router.get("/agents").handler(this::agents);
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .map(server -> {
           port = server.actualPort();
@@ -113,6 +140,27 @@ final class FakePlatform {
     }
     history.add(release);
     return release;
+  }
+
+  JsonObject addProcess(String app, String type, int quantity, String command) {
+    JsonObject process = new JsonObject().put("type", type).put("quantity", quantity).put("size", "standard").put("command", command);
+    formations.computeIfAbsent(app, name -> new CopyOnWriteArrayList<>()).add(process);
+    return process;
+  }
+
+  JsonObject addDyno(String app, String name, String state, String since) {
+    JsonObject dyno = new JsonObject()
+        .put("name", name)
+        .put("type", name.substring(0, name.indexOf('.')))
+        .put("state", state)
+        .put("release", "v3")
+        .put("restarts", 0)
+        .put("size", "standard")
+        .put("host", "agent-1")
+        .put("since", since)
+        .put("command", "java -jar app.jar");
+    dynos.computeIfAbsent(app, key -> new CopyOnWriteArrayList<>()).add(dyno);
+    return dyno;
   }
 
   List<Request> requests(String method, String path) {
@@ -212,6 +260,91 @@ final class FakePlatform {
       tailLines.forEach(line -> response.write(line + "\n"));
       response.end();
     });
+  }
+
+  private List<JsonObject> formationOf(JsonObject app) {
+    return formations.getOrDefault(app.getString("name"), List.of());
+  }
+
+  private JsonArray formationJson(JsonObject app) {
+    return new JsonArray(List.copyOf(formationOf(app)));
+  }
+
+  private List<JsonObject> dynosOf(JsonObject app) {
+    return dynos.getOrDefault(app.getString("name"), List.of());
+  }
+
+  /** Checks every update first and applies all or none, as the API does. */
+  private void patchFormation(RoutingContext ctx, JsonObject app) {
+    JsonArray updates = ctx.body().asJsonObject().getJsonArray("updates");
+    int total = formationOf(app).stream().mapToInt(process -> process.getInteger("quantity")).sum();
+    for (int i = 0; i < updates.size(); i++) {
+      JsonObject update = updates.getJsonObject(i);
+      JsonObject process = formationOf(app).stream()
+          .filter(candidate -> candidate.getString("type").equals(update.getString("type"))).findFirst().orElse(null);
+      if (process == null) {
+        error(ctx, 422, "invalid_params", "Couldn't find that process type (" + update.getString("type") + ").");
+        return;
+      }
+      if (update.containsKey("size") && !SIZES.contains(update.getString("size"))) {
+        error(ctx, 422, "invalid_params", "Unknown dyno size " + update.getString("size") + ".");
+        return;
+      }
+      int quantity = update.getInteger("quantity", process.getInteger("quantity"));
+      total += quantity - process.getInteger("quantity");
+      if (total > capacity) {
+        String type = process.getString("type");
+        error(ctx, 422, "invalid_params", "Not enough capacity for " + type + "." + (process.getInteger("quantity") + 1)
+            + "-" + type + "." + quantity + " (room for " + capacity + " dynos in all)");
+        return;
+      }
+    }
+    for (int i = 0; i < updates.size(); i++) {
+      JsonObject update = updates.getJsonObject(i);
+      formationOf(app).stream().filter(process -> process.getString("type").equals(update.getString("type")))
+          .forEach(process -> {
+            process.put("quantity", update.getInteger("quantity", process.getInteger("quantity")));
+            process.put("size", update.getString("size", process.getString("size")));
+          });
+    }
+    ok(ctx, 200, formationJson(app));
+  }
+
+  /** A dyno by name ({@code web.1}) or all of a process type ({@code web}). */
+  private void withDyno(RoutingContext ctx, Consumer<JsonObject> action) {
+    String dyno = ctx.pathParam("dyno");
+    withApp(ctx, app -> {
+      if (dynosOf(app).stream().anyMatch(d -> dyno.equals(d.getString("name")) || dyno.equals(d.getString("type")))) {
+        action.accept(app);
+      } else {
+        error(ctx, 404, "not_found", "Couldn't find that dyno.");
+      }
+    });
+  }
+
+  /** Attached: the dyno's name, its output now, later output after a pause, then its exit status, as NDJSON. */
+  private void run(RoutingContext ctx) {
+    String name = "run." + runs.incrementAndGet();
+    if (!ctx.body().asJsonObject().getBoolean("attach", false)) {
+      ok(ctx, 201, new JsonObject().put("name", name).put("state", "starting"));
+      return;
+    }
+    HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
+    response.write(new JsonObject().put("state", "starting").put("name", name).encode() + "\n");
+    runOutput.forEach(line -> response.write(new JsonObject().put("line", line).encode() + "\n"));
+    ctx.vertx().setTimer(TAIL_DELAY_MS, timer -> {
+      beforeTail.run();
+      runLaterOutput.forEach(line -> response.write(new JsonObject().put("line", line).encode() + "\n"));
+      response.end(new JsonObject().put("exit", runExit).encode() + "\n");
+    });
+  }
+
+  private void agents(RoutingContext ctx) {
+    if (admin) {
+      ok(ctx, 200, new JsonArray(List.copyOf(agents)));
+    } else {
+      error(ctx, 403, "forbidden", "Only admins can list agents.");
+    }
   }
 
   private static void ok(RoutingContext ctx, int status, Object json) {

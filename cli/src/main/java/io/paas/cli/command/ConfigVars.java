@@ -7,7 +7,6 @@ import io.paas.cli.PaasCommand;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,9 +14,6 @@ import picocli.CommandLine.Option;
 @Command(name = "config", aliases = "config:list", mixinStandardHelpOptions = true,
     description = "Show an app's config vars.")
 public final class ConfigVars extends PaasCommand {
-  /** Values made only of these need no quotes in a shell. */
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
   @Mixin
   private AppOption appOption;
 
@@ -41,16 +37,12 @@ public final class ConfigVars extends PaasCommand {
     if (json) {
       out.line(vars.encodePrettily());
     } else if (shell) {
-      sorted.forEach((key, value) -> out.line(key + "=" + shellQuoted(value)));
+      sorted.forEach((key, value) -> out.line(key + "=" + Shell.quote(value)));
     } else if (sorted.isEmpty()) {
       out.line(app + " has no config vars.");
     } else {
       out.header(app + " Config Vars");
       out.fields(sorted);
     }
-  }
-
-  private static String shellQuoted(String value) {
-    return SHELL_SAFE.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
   }
 }
