@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps exactly one log follower on each dyno container the agent runs. What it remembers of a container outlives its
  * follower: when a stream breaks while the container runs on (the engine restarted), the next {@link #follow} picks
- * up after the last line shipped, so nothing is shipped twice.
+ * up after the last line shipped, so nothing is shipped twice. A stream ends when its container stops, so the end of
+ * a followed container's stream is reported: it is the first sign of a crash.
  */
 final class LogFollowers {
   private static final Logger log = LoggerFactory.getLogger(LogFollowers.class);
@@ -23,11 +25,17 @@ final class LogFollowers {
 
   private final DynoRuntime runtime;
   private final LogSink sink;
+  private final Consumer<Dyno> streamEnded;
   private final Map<String, Follower> byContainer = new HashMap<>();
 
-  LogFollowers(DynoRuntime runtime, LogSink sink) {
+  /**
+   * {@code streamEnded} hears of each stream that ends while its container is still remembered (not after
+   * {@link #forget} or {@link #closeAll}), from the stream's thread.
+   */
+  LogFollowers(DynoRuntime runtime, LogSink sink, Consumer<Dyno> streamEnded) {
     this.runtime = runtime;
     this.sink = sink;
+    this.streamEnded = streamEnded;
   }
 
   /**
@@ -37,14 +45,14 @@ final class LogFollowers {
   void follow(Dyno dyno, Instant from) {
     Follower follower;
     synchronized (this) {
-      follower = byContainer.computeIfAbsent(dyno.containerId(), id -> new Follower(from));
+      follower = byContainer.computeIfAbsent(dyno.containerId(), id -> new Follower(dyno, from));
       if (follower.stream != null) {
         return;
       }
       follower.stream = ATTACHING;
     }
     try {
-      Closeable stream = runtime.followLogs(dyno, follower.shipped, follower, () -> detached(follower));
+      Closeable stream = runtime.followLogs(dyno, follower.shipped, follower, () -> ended(follower));
       boolean kept;
       synchronized (this) {
         kept = byContainer.get(dyno.containerId()) == follower;
@@ -85,6 +93,17 @@ final class LogFollowers {
     follower.stream = null;
   }
 
+  private void ended(Follower follower) {
+    boolean remembered;
+    synchronized (this) {
+      follower.stream = null;
+      remembered = byContainer.get(follower.dyno.containerId()) == follower;
+    }
+    if (remembered) {
+      streamEnded.accept(follower.dyno);
+    }
+  }
+
   private static void close(Closeable stream) {
     try {
       stream.close();
@@ -95,10 +114,12 @@ final class LogFollowers {
 
   /** One container's follower: its open stream (null when none) and the time of the last line it shipped. */
   private final class Follower implements LogSink {
+    final Dyno dyno;
     Closeable stream;
     volatile Instant shipped;
 
-    Follower(Instant from) {
+    Follower(Dyno dyno, Instant from) {
+      this.dyno = dyno;
       this.shipped = from;
     }
 

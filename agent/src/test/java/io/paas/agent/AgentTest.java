@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,17 @@ class AgentTest {
     return spec("demo", "web.1", release, "echo booting v" + release + "; echo warming >&2; "
         + "(while true; do echo tick v" + release + "; sleep 0.2; done) & "
         + "mkdir -p /www && echo v" + release + " > /www/index.html && exec httpd -f -p $PORT -h /www");
+  }
+
+  /** A web dyno that serves for a while once up, then exits with status 1. */
+  private static DynoSpec crashing(int release) {
+    return spec("demo", "web.1", release, "mkdir -p /www && echo v" + release + " > /www/index.html && "
+        + "(httpd -f -p $PORT -h /www &); sleep 1.5; echo boom; exit 1");
+  }
+
+  private static DynoSpec serving(String name) {
+    return spec("demo", name, 1,
+        "mkdir -p /www && echo " + name + " > /www/index.html && exec httpd -f -p $PORT -h /www");
   }
 
   private static List<LogLine> withText(List<LogLine> lines, String text) {
@@ -141,10 +153,19 @@ class AgentTest {
     Dyno before = runtime.list().get(0);
 
     Agent restarted = new Agent(vertx, engine.runtime(agentName), traffic);
-    result(restarted.convergeAll(desired));
+    try {
+      result(restarted.convergeAll(desired));
+    } finally {
+      restarted.close();
+    }
 
     assertThat(runtime.list()).containsExactly(before);
     assertThat(traffic.calls).last().satisfies(c -> assertThat(c.dynos()).containsExactly(before));
+    assertThat(restarted.status("demo")).singleElement().satisfies(s -> {
+      assertThat(s.state()).isEqualTo(DynoStatus.UP);
+      assertThat(s.restarts()).isZero();
+      assertThat(s.containerId()).isEqualTo(before.containerId());
+    });
   }
 
   @Test
@@ -156,6 +177,8 @@ class AgentTest {
     TestDocker.await("the dyno is down", () -> !engine.running(crashed.containerId()));
 
     result(agent.convergeAll(desired));
+    TestDocker.await("web.1 is up again", () -> agent.status("demo").get(0).restarts() == 1
+        && agent.status("demo").get(0).state().equals(DynoStatus.UP));
 
     assertThat(runtime.list()).singleElement().satisfies(d -> {
       assertThat(d.containerId()).isNotEqualTo(crashed.containerId());
@@ -164,6 +187,7 @@ class AgentTest {
     assertThat(engine.exists(crashed.containerId())).isFalse();
     assertThat(logs).filteredOn(line -> line.stream().equals(LogLine.PLATFORM)).extracting(LogLine::text)
         .containsSubsequence("State changed from starting to up", "Process exited with status 137",
+            "State changed from up to crashed", "State changed from crashed to starting",
             "State changed from starting to up");
   }
 
@@ -235,5 +259,90 @@ class AgentTest {
     assertThat(logs).filteredOn(line -> line.stream().equals(LogLine.PLATFORM)).extracting(LogLine::text)
         .containsExactly("State changed from starting to up", "State changed from starting to up",
             "Stopping all processes with SIGTERM");
+  }
+
+  @Test
+  void aDynoThatKeepsCrashingIsRestartedAtOnceThenAfterGrowingWaits(Vertx vertx) throws Exception {
+    Agent patient = new Agent(vertx, runtime, traffic, Duration.ofSeconds(20), logs::add,
+        new RestartPolicy(Duration.ofMillis(500), Duration.ofSeconds(4)));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    AtomicBoolean watching = new AtomicBoolean(true);
+    Thread watcher = new Thread(() -> {
+      while (watching.get()) {
+        patient.status("demo").forEach(s -> {
+          String state = s.state() + " " + s.restarts();
+          if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
+            seen.add(state);
+          }
+        });
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    watcher.start();
+    try {
+      result(patient.converge("demo", List.of(crashing(1))));
+      TestDocker.await("four restarts", () -> withText(logs, "State changed from crashed to starting").size() >= 4);
+    } finally {
+      watching.set(false);
+      watcher.join();
+      result(patient.stop("demo", null));
+      patient.close();
+    }
+
+    List<LogLine> crashes = withText(logs, "State changed from up to crashed");
+    List<LogLine> restarts = withText(logs, "State changed from crashed to starting");
+    long[] expected = {0, 500, 1000, 2000};
+    long previous = -1;
+    for (int i = 0; i < expected.length; i++) {
+      long waited = Duration.between(crashes.get(i).time(), restarts.get(i).time()).toMillis();
+      assertThat(waited).as("wait before restart %d", i + 1).isBetween(expected[i] - 20, expected[i] + 700)
+          .isGreaterThan(previous);
+      previous = waited;
+    }
+    assertThat(withText(logs, "Process exited with status 1")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(withText(logs, "boom")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(seen).containsSubsequence("up 0", "up 1", "crashed 2", "starting 2", "up 2", "crashed 3",
+        "starting 3", "up 3", "crashed 4");
+    assertThat(engine.containersOf(agentName)).isEmpty();
+  }
+
+  @Test
+  void restartingTheWebDynosDropsNoRequest(Vertx vertx) throws Exception {
+    DrainingTraffic router = new DrainingTraffic(vertx);
+    Agent routed = new Agent(vertx, runtime, router, Duration.ofSeconds(20), logs::add);
+    List<String> answers = new CopyOnWriteArrayList<>();
+    AtomicBoolean asking = new AtomicBoolean(true);
+    Thread client = new Thread(() -> {
+      while (asking.get()) {
+        answers.add(router.get());
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    List<Dyno> before;
+    try {
+      before = result(routed.converge("demo", List.of(serving("web.1"), serving("web.2"))));
+      client.start();
+      TestDocker.await("requests flow", () -> answers.size() >= 20);
+
+      result(routed.restart("demo", "web"));
+      int restarted = answers.size();
+      TestDocker.await("requests flow after the restart", () -> answers.size() >= restarted + 20);
+    } finally {
+      asking.set(false);
+      client.join();
+      routed.close();
+    }
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer).matches("HTTP/1\\.[01] 200 OK"));
+    assertThat(runtime.list()).hasSize(2).doesNotContainAnyElementsOf(before);
+    assertThat(withText(logs, "Restarting")).extracting(LogLine::dyno).containsExactly("web.1", "web.2");
   }
 }

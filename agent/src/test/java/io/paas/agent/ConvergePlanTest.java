@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConvergePlanTest {
@@ -20,7 +21,7 @@ class ConvergePlanTest {
   void keepsRunningDynosOfTheSameRelease() {
     Dyno web = dyno("c1", "demo", "web.1", 3, true);
 
-    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 3)), List.of(web));
+    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 3)), List.of(web), Set.of());
 
     assertThat(plan.keep()).containsExactly(Map.entry("web.1", web));
     assertThat(plan.start()).isEmpty();
@@ -32,7 +33,8 @@ class ConvergePlanTest {
     Dyno old = dyno("c1", "demo", "web.1", 2, true);
     Dyno exited = dyno("c2", "demo", "web.2", 3, false);
 
-    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 3), spec("web.2", 3)), List.of(old, exited));
+    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 3), spec("web.2", 3)), List.of(old, exited),
+        Set.of());
 
     assertThat(plan.keep()).isEmpty();
     assertThat(plan.start()).containsExactly(spec("web.1", 3), spec("web.2", 3));
@@ -47,7 +49,7 @@ class ConvergePlanTest {
     Dyno otherApp = dyno("c4", "other", "web.1", 1, true);
 
     ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 1)),
-        List.of(kept, duplicate, scaledAway, otherApp));
+        List.of(kept, duplicate, scaledAway, otherApp), Set.of());
 
     assertThat(plan.keep()).containsExactly(Map.entry("web.1", kept));
     assertThat(plan.stop()).containsExactlyInAnyOrder(duplicate, scaledAway);
@@ -57,7 +59,7 @@ class ConvergePlanTest {
   void anEmptyDesiredListStopsEverythingOfTheApp() {
     Dyno web = dyno("c1", "demo", "web.1", 1, true);
 
-    ConvergePlan plan = ConvergePlan.of("demo", List.of(), List.of(web));
+    ConvergePlan plan = ConvergePlan.of("demo", List.of(), List.of(web), Set.of());
 
     assertThat(plan.start()).isEmpty();
     assertThat(plan.stop()).containsExactly(web);
@@ -68,7 +70,7 @@ class ConvergePlanTest {
   void servingListsKeptAndStartedDynosInDesiredOrder() {
     Dyno web2 = dyno("c2", "demo", "web.2", 1, true);
     ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 1), spec("web.2", 1), spec("worker.1", 1)),
-        List.of(web2));
+        List.of(web2), Set.of());
     Dyno web1 = dyno("n1", "demo", "web.1", 1, true);
     Dyno worker = dyno("n2", "demo", "worker.1", 1, true);
 
@@ -76,10 +78,35 @@ class ConvergePlanTest {
   }
 
   @Test
+  void waitingDynosAreNeitherStartedNorKept() {
+    Dyno crashedLeftover = dyno("c1", "demo", "web.2", 1, false);
+
+    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 1), spec("web.2", 1)), List.of(crashedLeftover),
+        Set.of("web.2"));
+
+    assertThat(plan.start()).containsExactly(spec("web.1", 1));
+    assertThat(plan.keep()).isEmpty();
+    assertThat(plan.stop()).containsExactly(crashedLeftover);
+    Dyno web1 = dyno("n1", "demo", "web.1", 1, true);
+    assertThat(plan.serving(List.of(web1))).containsExactly(web1);
+  }
+
+  @Test
+  void aWaitingDynoThatRunsAfterAllIsKept() {
+    Dyno running = dyno("c1", "demo", "web.1", 1, true);
+
+    ConvergePlan plan = ConvergePlan.of("demo", List.of(spec("web.1", 1)), List.of(running), Set.of("web.1"));
+
+    assertThat(plan.keep()).containsExactly(Map.entry("web.1", running));
+    assertThat(plan.start()).isEmpty();
+  }
+
+  @Test
   void rejectsDuplicateNamesAndSpecsOfAnotherApp() {
-    assertThatThrownBy(() -> ConvergePlan.of("demo", List.of(spec("web.1", 1), spec("web.1", 2)), List.of()))
+    assertThatThrownBy(() -> ConvergePlan.of("demo", List.of(spec("web.1", 1), spec("web.1", 2)), List.of(),
+        Set.of()))
         .hasMessage("Dyno web.1 of demo is listed twice.");
-    assertThatThrownBy(() -> ConvergePlan.of("other", List.of(spec("web.1", 1)), List.of()))
+    assertThatThrownBy(() -> ConvergePlan.of("other", List.of(spec("web.1", 1)), List.of(), Set.of()))
         .hasMessage("Dyno web.1 belongs to demo, not other.");
   }
 }

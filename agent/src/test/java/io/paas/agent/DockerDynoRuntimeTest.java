@@ -168,4 +168,24 @@ class DockerDynoRuntimeTest {
     runtime.stop(dyno.containerId());
     TestDocker.await("the follower ended", ended::get);
   }
+
+  @Test
+  void aCpuLimitAppliesToDynosAndOneOffs() {
+    Dyno limited = runtime.start(withCpus(web("demo", 1, "v1"), 0.5));
+    Dyno unlimited = runtime.start(spec("demo", "worker.1", 1, "exec sleep 600"));
+    List<String> output = new CopyOnWriteArrayList<>();
+
+    int status = runtime.runOnce(withCpus(spec("demo", "release.1", 1,
+        "cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us"), 0.5), output::add);
+
+    assertThat(engine.inspect(limited.containerId()).getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
+    assertThat(engine.inspect(unlimited.containerId()).getHostConfig().getNanoCPUs()).isIn(null, 0L);
+    assertThat(status).isZero();
+    assertThat(output).singleElement().satisfies(quota -> assertThat(quota).startsWith("50000"));
+  }
+
+  private static DynoSpec withCpus(DynoSpec spec, double cpus) {
+    return new DynoSpec(spec.app(), spec.name(), spec.release(), spec.image(), spec.command(), spec.env(),
+        spec.memoryBytes(), cpus);
+  }
 }

@@ -50,6 +50,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
   private static final String HOST = "127.0.0.1";
   private static final ExposedPort WEB = ExposedPort.tcp(CONTAINER_PORT);
   private static final long LOG_TIMEOUT_SECONDS = 10;
+  private static final double NANOS_PER_CPU = 1e9;
 
   private final DockerClient docker;
   private final String agentName;
@@ -216,13 +217,17 @@ public final class DockerDynoRuntime implements DynoRuntime {
   }
 
   private static HostConfig limits(DynoSpec spec) {
-    return HostConfig.newHostConfig()
+    HostConfig limits = HostConfig.newHostConfig()
         .withMemory(spec.memoryBytes())
         .withMemorySwap(spec.memoryBytes())
         .withPrivileged(false)
         // An init as PID 1 passes SIGTERM on to the app (PID 1 ignores it otherwise) and reaps zombies.
         .withInit(true)
         .withSecurityOpts(List.of("no-new-privileges"));
+    if (spec.cpus() > 0) {
+      limits.withNanoCPUs(Math.round(spec.cpus() * NANOS_PER_CPU));
+    }
+    return limits;
   }
 
   private static String containerName(DynoSpec spec) {
