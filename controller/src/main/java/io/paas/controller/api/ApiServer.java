@@ -44,6 +44,7 @@ public final class ApiServer {
     new ConfigVarsApi(services.access(), services.releaseService()).mount(router);
     new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
     new FormationApi(services.access(), services.formations()).mount(router);
+    new DynosApi(services.access(), services.dynos(), services.formations()).mount(router);
     new AgentsApi(services.cluster(), services.formations()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));

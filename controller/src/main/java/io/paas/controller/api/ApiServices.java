@@ -5,6 +5,7 @@ import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.Cluster;
+import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
@@ -15,6 +16,6 @@ import io.paas.controller.store.ReleaseStore;
 /** What the API's handlers work with. */
 public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
                           BuildStore builds, ReleaseStore releases, ReleaseService releaseService,
-                          FormationService formations, Cluster cluster, LogHub logs, int maxLogLines,
-                          AppUrls urls) {
+                          FormationService formations, DynoService dynos, Cluster cluster, LogHub logs,
+                          int maxLogLines, AppUrls urls) {
 }

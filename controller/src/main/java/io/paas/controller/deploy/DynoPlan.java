@@ -41,7 +41,7 @@ public final class DynoPlan {
       DynoSize size = size(process.size());
       for (int n = 1; n <= process.quantity(); n++) {
         dynos.add(new DynoSpec(app, process.type() + "." + n, release.version(), release.image(), process.command(),
-            release.config(), size.memoryBytes()));
+            release.config(), size.memoryBytes(), size.cpus()));
       }
     }
     return dynos;
@@ -62,6 +62,6 @@ public final class DynoPlan {
   public static DynoSpec oneOff(String app, Release release, String name, String command) {
     DynoSize size = DynoSize.DEFAULT;
     return new DynoSpec(app, name, release.version(), release.image(), command, release.config(),
-        size.memoryBytes());
+        size.memoryBytes(), size.cpus());
   }
 }

@@ -19,6 +19,7 @@ import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
 import io.paas.controller.deploy.Cluster;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
@@ -107,7 +108,8 @@ public final class PaasServer implements Callable<Integer> {
     Cluster cluster = new LocalCluster(agentName, options.agentMemoryBytes(), options.agentCpus());
     FormationService formations = new FormationService(apps, releases, formationStore, deployer, cluster, logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
-        releaseService, formations, cluster, logs, options.logLines, urls));
+        releaseService, formations, new DynoService(agent, releases, logs), cluster, logs, options.logLines,
+        urls));
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))

@@ -11,6 +11,7 @@ import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.Cluster;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
@@ -79,7 +80,7 @@ final class ApiFixture implements AutoCloseable {
     Cluster cluster = () -> List.of(new Host("test-host", HOST_MEMORY, 8, true));
     FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer, cluster, logs);
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
-        formations, cluster, logs, 1500, urls))
+        formations, new DynoService(agent, releaseStore, logs), cluster, logs, 1500, urls))
         .listen("127.0.0.1", 0, router -> { })
         .await(10, TimeUnit.SECONDS)
         .actualPort();
