@@ -1,0 +1,191 @@
+package io.paas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paas.e2e.Platform.Result;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dynos as a user manages them: scaling web out and back, restarting under load, a formation that does not fit,
+ * a process that keeps crashing, and one-off commands. The in-process agent offers 2 GB: four standard dynos.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ScaleIT {
+  @TempDir
+  static Path work;
+  static Platform platform;
+  static WorkTree repo;
+  static final String APP = "scale-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    platform = new Platform(work, "--agent-memory", "2048");
+    platform.start();
+    platform.login();
+    repo = new WorkTree(platform, work.resolve("app")).copyApp("scale").commit("v1");
+    assertThat(repo.paas("apps:create", APP).exit()).isZero();
+    Result push = repo.push();
+    assertThat(push.exit()).as(push.all()).isZero();
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    if (platform != null) {
+      repo.paas("apps:destroy", APP, "--confirm", APP);
+      platform.close();
+      platform.removeImages(APP);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void scalingWebOutSpreadsRequestsOverEveryDyno() throws Exception {
+    assertThat(repo.paas("ps").out()).contains("=== web (Standard)").contains("web.1: up");
+    Result scale = repo.paas("ps:scale", "web=3");
+    assertThat(scale.exit()).as(scale.all()).isZero();
+    assertThat(scale.out()).contains("now running web at 3:Standard");
+    await("three web dynos up", () -> repo.paas("ps").out(), ps -> ps.contains("web.1: up")
+        && ps.contains("web.2: up") && ps.contains("web.3: up"));
+    Set<String> answered = new HashSet<>();
+    for (int i = 0; i < 60 && answered.size() < 3; i++) {
+      answered.add(platform.get(APP).body().trim());
+    }
+    assertThat(answered).containsExactlyInAnyOrder("served by web.1", "served by web.2", "served by web.3");
+  }
+
+  @Test
+  @Order(2)
+  void restartingWebUnderLoadDropsNoRequest() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger ok = new AtomicInteger();
+    List<String> failures = new ArrayList<>();
+    Thread load = new Thread(() -> {
+      while (running.get()) {
+        try {
+          HttpResponse<String> response = platform.get(APP);
+          if (response.statusCode() == 200) {
+            ok.incrementAndGet();
+          } else {
+            failures.add(String.valueOf(response.statusCode()));
+          }
+        } catch (Exception e) {
+          failures.add(e.toString());
+        }
+      }
+    });
+    load.start();
+    Result restart;
+    try {
+      restart = repo.paas("ps:restart", "web");
+    } finally {
+      running.set(false);
+      load.join();
+    }
+    assertThat(restart.exit()).as(restart.all()).isZero();
+    assertThat(failures).as("failed requests during the restart").isEmpty();
+    assertThat(ok.get()).isGreaterThan(10);
+  }
+
+  @Test
+  @Order(3)
+  void aFormationLargerThanTheClusterIsRefusedAndNothingChanges() throws Exception {
+    Result refused = repo.paas("ps:scale", "web=10");
+    assertThat(refused.exit()).isNotZero();
+    assertThat(refused.err()).contains("Not enough capacity");
+    assertThat(repo.paas("ps").out()).contains("=== web (Standard)").contains("(3)").doesNotContain("web.4");
+  }
+
+  @Test
+  @Order(4)
+  void aProcessThatKeepsCrashingRestartsAfterGrowingWaits() throws Exception {
+    Result scale = repo.paas("ps:scale", "worker=1:basic", "crasher=1:basic");
+    assertThat(scale.exit()).as(scale.all()).isZero();
+    String log = await("three restarts of crasher.1", () -> repo.paas("logs", "-n", "1500", "-d", "crasher").out(),
+        out -> count(out, "State changed from crashed to starting") >= 3);
+    List<Instant> crashed = times(log, "State changed from up to crashed");
+    List<Instant> restarted = times(log, "State changed from crashed to starting");
+    List<Long> waits = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      waits.add(Duration.between(crashed.get(i), restarted.get(i)).toMillis());
+    }
+    assertThat(waits.get(0)).as("first restart at once: %s", waits).isLessThan(1500);
+    assertThat(waits.get(1)).as("then after a wait: %s", waits).isGreaterThan(waits.get(0) + 1000);
+    assertThat(waits.get(2)).as("that grows: %s", waits).isGreaterThan(waits.get(1) + 1000);
+    assertThat(log).contains("app[crasher.1]: crasher starting");
+    await("ps shows the crash", () -> repo.paas("ps").out(), ps -> ps.contains("crasher.1: crashed")
+        && ps.contains("restarts"));
+    assertThat(repo.paas("logs", "-n", "100", "-d", "worker.1").out()).contains("working on worker.1");
+  }
+
+  @Test
+  @Order(5)
+  void aOneOffCommandStreamsItsOutputAndExitStatus() throws Exception {
+    Result run = repo.paas("run", "--", "sh", "-c", "echo hi from $DYNO; exit 3");
+    assertThat(run.exit()).as(run.all()).isEqualTo(3);
+    assertThat(run.out()).contains("hi from run.");
+    assertThat(run.err()).contains("Running").contains("run.");
+  }
+
+  @Test
+  @Order(6)
+  void scalingBackInStopsTheHighestNumbers() throws Exception {
+    Result scale = repo.paas("ps:scale", "web=1", "crasher=0", "worker=0");
+    assertThat(scale.exit()).as(scale.all()).isZero();
+    await("one web dyno left", () -> repo.paas("ps").out(), ps -> ps.contains("web.1: up")
+        && !ps.contains("web.2") && !ps.contains("crasher.1") && !ps.contains("worker.1"));
+    assertThat(platform.get(APP).body()).contains("served by web.1");
+  }
+
+  private static final Pattern TIME = Pattern.compile("^(\\S+) ");
+
+  private static List<Instant> times(String log, String event) {
+    List<Instant> times = new ArrayList<>();
+    for (String line : log.lines().filter(l -> l.contains(event)).toList()) {
+      Matcher m = TIME.matcher(line);
+      if (m.find()) {
+        times.add(OffsetDateTime.parse(m.group(1)).toInstant());
+      }
+    }
+    return times;
+  }
+
+  private static long count(String text, String what) {
+    return text.lines().filter(l -> l.contains(what)).count();
+  }
+
+  private interface Check {
+    String read() throws Exception;
+  }
+
+  private static String await(String what, Check check, Predicate<String> done) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    String last = check.read();
+    while (!done.test(last)) {
+      assertThat(Instant.now()).as("%s within 60 s; last seen:%n%s", what, last).isBefore(deadline);
+      Thread.sleep(300);
+      last = check.read();
+    }
+    return last;
+  }
+}
