@@ -42,7 +42,7 @@ final class ServerOptions {
       + "(default: this machine's memory less 2 GB for the platform).")
   Long agentMemoryMegabytes;
 
-  @Option(names = "--agent-cpus", description = "CPUs the in-process agent offers dynos (default: 4 per core: "
+  @Option(names = "--agent-cpus", description = "CPUs the in-process agent offers dynos (default: 8 per core: "
       + "CPU limits cap a dyno's share, and dynos rarely all peak at once).")
   Double agentCpus;
 
@@ -56,7 +56,7 @@ final class ServerOptions {
   }
 
   double agentCpus() {
-    return agentCpus != null ? agentCpus : 4.0 * Runtime.getRuntime().availableProcessors();
+    return agentCpus != null ? agentCpus : 8.0 * Runtime.getRuntime().availableProcessors();
   }
 
   String apiUrl() {
