@@ -3,31 +3,10 @@ package io.paas.cli;
 import static io.paas.cli.TestGit.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class AppsCommandsTest {
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-  private Path work;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    this.work = work;
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      ctx.completeNow();
-    }));
-  }
-
+class AppsCommandsTest extends CliTest {
   @Test
   void listsTheAppsByName() {
     platform.addApp("blog");
@@ -51,7 +30,7 @@ class AppsCommandsTest {
     CliRunner.Result result = cli.run("apps:create", "blog");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(new JsonObject(platform.requests("POST", "/apps").get(0).body())).isEqualTo(new JsonObject().put("name", "blog"));
+    assertThat(platform.firstBody("POST", "/apps")).isEqualTo(new JsonObject().put("name", "blog"));
     String gitUrl = platform.url() + "/git/blog.git";
     assertThat(result.out()).isEqualTo("Creating blog... done\n"
         + "http://blog.localhost:8080/ | " + gitUrl + "\n"

@@ -41,7 +41,7 @@ class AuthCommandsTest {
         .put("api_url", platform.url())
         .put("email", FakePlatform.EMAIL)
         .put("token", FakePlatform.TOKEN));
-    assertThat(platform.requests("POST", "/auth/login").get(0).body())
+    assertThat(platform.firstRequest("POST", "/auth/login").body())
         .contains("\"password\":\"" + FakePlatform.PASSWORD + "\"");
   }
 
@@ -68,7 +68,7 @@ class AuthCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo(FakePlatform.EMAIL + "\n");
-    assertThat(platform.requests("GET", "/account").get(0).authorization()).isEqualTo("Bearer " + FakePlatform.TOKEN);
+    assertThat(platform.firstRequest("GET", "/account").authorization()).isEqualTo("Bearer " + FakePlatform.TOKEN);
   }
 
   @Test

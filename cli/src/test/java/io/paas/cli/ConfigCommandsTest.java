@@ -2,33 +2,18 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class ConfigCommandsTest {
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      platform.addApp("blog");
-      platform.addRelease("blog", "succeeded", "Deploy abc1234");
-      platform.configVars.put("blog", new JsonObject()
-          .put("FOO", "bar")
-          .put("DATABASE_URL", "postgres://u:p@db/blog")
-          .put("GREETING", "it's here"));
-      ctx.completeNow();
-    }));
+class ConfigCommandsTest extends CliTest {
+  @Override
+  protected void seed() {
+    platform.addApp("blog");
+    platform.addRelease("blog", "succeeded", "Deploy abc1234");
+    platform.configVars.put("blog", new JsonObject()
+        .put("FOO", "bar")
+        .put("DATABASE_URL", "postgres://u:p@db/blog")
+        .put("GREETING", "it's here"));
   }
 
   @Test
@@ -72,7 +57,7 @@ class ConfigCommandsTest {
     CliRunner.Result result = cli.run("config:set", "TOKEN=a=b==", "MODE=fast", "-a", "blog");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/config-vars").get(0).body()))
+    assertThat(platform.firstBody("PATCH", "/apps/blog/config-vars"))
         .isEqualTo(new JsonObject().put("TOKEN", "a=b==").put("MODE", "fast"));
     assertThat(result.out()).isEqualTo("Setting TOKEN, MODE and restarting blog... done, v2\n"
         + "TOKEN: a=b==\n"
@@ -103,7 +88,7 @@ class ConfigCommandsTest {
     CliRunner.Result result = cli.run("config:unset", "FOO", "GREETING", "-a", "blog");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/config-vars").get(0).body()))
+    assertThat(platform.firstBody("PATCH", "/apps/blog/config-vars"))
         .isEqualTo(new JsonObject().putNull("FOO").putNull("GREETING"));
     assertThat(result.out()).isEqualTo("Unsetting FOO, GREETING and restarting blog... done, v2\n");
     assertThat(platform.configVars.get("blog").fieldNames()).containsExactly("DATABASE_URL");

@@ -2,37 +2,22 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class DynosCommandsTest {
+class DynosCommandsTest extends CliTest {
   /** Five and a half minutes ago, so the age shows as five minutes however slow the test. */
   private static final String SINCE = Instant.now().minus(Duration.ofSeconds(330)).toString();
   private static final String SHOWN = Output.time(SINCE) + " (~ 5m ago)";
 
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      platform.addApp("blog");
-      platform.addProcess("blog", "web", 3, "java -jar app.jar");
-      platform.addProcess("blog", "worker", 0, "java -cp app.jar Worker");
-      ctx.completeNow();
-    }));
+  @Override
+  protected void seed() {
+    platform.addApp("blog");
+    platform.addProcess("blog", "web", 3, "java -jar app.jar");
+    platform.addProcess("blog", "worker", 0, "java -cp app.jar Worker");
   }
 
   @Test
@@ -68,7 +53,7 @@ class DynosCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo("Scaling dynos... done, now running web at 3:Standard, worker at 2:Standard\n");
-    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/formation").get(0).body()))
+    assertThat(platform.firstBody("PATCH", "/apps/blog/formation"))
         .isEqualTo(new JsonObject().put("updates", new JsonArray()
             .add(new JsonObject().put("type", "web").put("quantity", 3))
             .add(new JsonObject().put("type", "worker").put("quantity", 2))));
@@ -79,7 +64,7 @@ class DynosCommandsTest {
     CliRunner.Result result = cli.run("ps:scale", "web=2:Performance", "-a", "blog");
 
     assertThat(result.out()).isEqualTo("Scaling dynos... done, now running web at 2:Performance\n");
-    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/formation").get(0).body()))
+    assertThat(platform.firstBody("PATCH", "/apps/blog/formation"))
         .isEqualTo(new JsonObject().put("updates", new JsonArray()
             .add(new JsonObject().put("type", "web").put("quantity", 2).put("size", "performance"))));
   }
@@ -124,7 +109,7 @@ class DynosCommandsTest {
         + "Type    Size         Qty\n"
         + "web     Performance  3\n"
         + "worker  Standard     0\n");
-    assertThat(new JsonObject(platform.requests("PATCH", "/apps/blog/formation").get(0).body()))
+    assertThat(platform.firstBody("PATCH", "/apps/blog/formation"))
         .isEqualTo(new JsonObject().put("updates", new JsonArray()
             .add(new JsonObject().put("type", "web").put("size", "performance"))));
   }

@@ -2,29 +2,10 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class ErrorsTest {
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      ctx.completeNow();
-    }));
-  }
-
+class ErrorsTest extends CliTest {
   @Test
   void printsTheApiMessageAndExitsWithOne() {
     platform.addApp("blog");

@@ -167,6 +167,16 @@ final class FakePlatform {
     return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
   }
 
+  /** The first request made to that method and path; fails if there was none. */
+  Request firstRequest(String method, String path) {
+    return requests(method, path).get(0);
+  }
+
+  /** The JSON body of the {@link #firstRequest first request} made to that method and path. */
+  JsonObject firstBody(String method, String path) {
+    return new JsonObject(firstRequest(method, path).body());
+  }
+
   private void record(RoutingContext ctx) {
     requests.add(new Request(ctx.request().method().name(), ctx.request().path(), ctx.request().query(),
         ctx.request().getHeader("Authorization"), ctx.body().asString()));

@@ -2,32 +2,17 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class LogsCommandTest {
+class LogsCommandTest extends CliTest {
   private static final String STARTED = "2026-11-27T10:00:00.123456+00:00 app[web.1]: started on 5000";
   private static final String REQUEST = "2026-11-27T10:00:01.000001+00:00 router[web.1]: at=info method=GET path=\"/\"";
   private static final String LATER = "2026-11-27T10:00:02.500000+00:00 app[web.1]: GET / 200";
 
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      platform.addApp("blog");
-      ctx.completeNow();
-    }));
+  @Override
+  protected void seed() {
+    platform.addApp("blog");
   }
 
   @Test
@@ -39,7 +24,7 @@ class LogsCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo(STARTED + "\n" + REQUEST + "\n");
-    assertThat(platform.requests("GET", "/apps/blog/logs").get(0).query()).isEqualTo("lines=100&tail=false");
+    assertThat(platform.firstRequest("GET", "/apps/blog/logs").query()).isEqualTo("lines=100&tail=false");
   }
 
   @Test
@@ -47,7 +32,7 @@ class LogsCommandTest {
     CliRunner.Result result = cli.run("logs", "-a", "blog", "-n", "5", "--source", "app", "-d", "web.1");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(platform.requests("GET", "/apps/blog/logs").get(0).query())
+    assertThat(platform.firstRequest("GET", "/apps/blog/logs").query())
         .isEqualTo("lines=5&tail=false&source=app&dyno=web.1");
   }
 
@@ -63,7 +48,7 @@ class LogsCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(printedBeforeLater.get()).isEqualTo(STARTED + "\n");
     assertThat(result.out()).isEqualTo(STARTED + "\n" + LATER + "\n");
-    assertThat(platform.requests("GET", "/apps/blog/logs").get(0).query()).isEqualTo("lines=100&tail=true");
+    assertThat(platform.firstRequest("GET", "/apps/blog/logs").query()).isEqualTo("lines=100&tail=true");
   }
 
   @Test

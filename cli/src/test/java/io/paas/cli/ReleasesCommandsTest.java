@@ -2,28 +2,13 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class ReleasesCommandsTest {
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      platform.addApp("blog");
-      ctx.completeNow();
-    }));
+class ReleasesCommandsTest extends CliTest {
+  @Override
+  protected void seed() {
+    platform.addApp("blog");
   }
 
   @Test
@@ -107,7 +92,7 @@ class ReleasesCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo("Rolling back blog to v1... done, v4\n");
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/releases").get(0).body()))
+    assertThat(platform.firstBody("POST", "/apps/blog/releases"))
         .isEqualTo(new JsonObject().put("release", 1));
   }
 
@@ -120,7 +105,7 @@ class ReleasesCommandsTest {
     CliRunner.Result result = cli.run("releases:rollback", "v2", "-a", "blog");
 
     assertThat(result.out()).isEqualTo("Rolling back blog to v2... done, v4\n");
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/releases").get(0).body()))
+    assertThat(platform.firstBody("POST", "/apps/blog/releases"))
         .isEqualTo(new JsonObject().put("release", 2));
   }
 

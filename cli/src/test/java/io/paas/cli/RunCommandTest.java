@@ -2,29 +2,14 @@ package io.paas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class RunCommandTest {
-  private final FakePlatform platform = new FakePlatform();
-  private CliRunner cli;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext ctx, @TempDir Path config, @TempDir Path work) {
-    platform.start(vertx).onComplete(ctx.succeeding(started -> {
-      cli = platform.loggedInCli(config, work);
-      platform.addApp("blog");
-      ctx.completeNow();
-    }));
+class RunCommandTest extends CliTest {
+  @Override
+  protected void seed() {
+    platform.addApp("blog");
   }
 
   @Test
@@ -42,7 +27,7 @@ class RunCommandTest {
     assertThat(printedBeforeLater.get()).isEqualTo("hi\n");
     assertThat(result.out()).isEqualTo("hi\nstill here\nbye\n");
     assertThat(result.err()).isEqualTo("Running sh -c 'echo hi; exit 3' on blog... up, run.3\n");
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/dynos").get(0).body()))
+    assertThat(platform.firstBody("POST", "/apps/blog/dynos"))
         .isEqualTo(new JsonObject().put("command", "sh -c 'echo hi; exit 3'").put("attach", true));
   }
 
@@ -58,7 +43,7 @@ class RunCommandTest {
   void quotesOnlyTheArgumentsThatNeedIt() {
     cli.run("run", "-a", "blog", "echo", "it's", "", "a b", "$HOME", "x=1,y:2");
 
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/dynos").get(0).body()).getString("command"))
+    assertThat(platform.firstBody("POST", "/apps/blog/dynos").getString("command"))
         .isEqualTo("echo 'it'\\''s' '' 'a b' '$HOME' x=1,y:2");
   }
 
@@ -67,7 +52,7 @@ class RunCommandTest {
     CliRunner.Result result = cli.run("run", "-a", "blog", "ls", "-la", "-a", "tmp");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/dynos").get(0).body()).getString("command"))
+    assertThat(platform.firstBody("POST", "/apps/blog/dynos").getString("command"))
         .isEqualTo("ls -la -a tmp");
   }
 
@@ -78,7 +63,7 @@ class RunCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo("Running rake db:migrate on blog... done, run.3\n"
         + "Use paas logs -d run.3 -a blog to view the output.\n");
-    assertThat(new JsonObject(platform.requests("POST", "/apps/blog/dynos").get(0).body()))
+    assertThat(platform.firstBody("POST", "/apps/blog/dynos"))
         .isEqualTo(new JsonObject().put("command", "rake db:migrate").put("attach", false));
   }
 
