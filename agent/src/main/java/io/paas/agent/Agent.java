@@ -174,7 +174,8 @@ public final class Agent {
 
   /**
    * Converges every app in the map, and empties apps that have containers or dynos here but are not in the map. One
-   * app's failure is logged and does not stop the others; the result fails afterwards naming the apps that failed.
+   * app's failure is logged and does not stop the others; the result fails afterwards with {@link ConvergeFailed},
+   * which says why each app failed.
    */
   public Future<Void> convergeAll(Map<String, List<DynoSpec>> desiredByApp) {
     return blocking(runtime::list).compose(observed -> {
@@ -191,9 +192,13 @@ public final class Agent {
         if (done.succeeded()) {
           return Future.<Void>succeededFuture();
         }
-        String failed = runs.entrySet().stream().filter(run -> run.getValue().failed()).map(Map.Entry::getKey)
-            .collect(Collectors.joining(", "));
-        return Future.failedFuture(new VertxException("Converging failed for " + failed, true));
+        Map<String, String> reasons = new TreeMap<>();
+        runs.forEach((app, run) -> {
+          if (run.failed()) {
+            reasons.put(app, String.valueOf(run.cause().getMessage()));
+          }
+        });
+        return Future.failedFuture(new ConvergeFailed(reasons));
       });
     });
   }

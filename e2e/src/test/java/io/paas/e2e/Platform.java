@@ -38,6 +38,7 @@ final class Platform implements AutoCloseable {
   private final Path logDir;
   private Process server;
   private int starts;
+  private final Map<String, Process> agents = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final List<String> serverArgs;
 
@@ -83,6 +84,30 @@ final class Platform implements AutoCloseable {
     pump.setDaemon(true);
     pump.start();
     ready.get(180, TimeUnit.SECONDS);
+  }
+
+  /** Starts {@code paas-server agent} as its own process, dialing this platform's API; it runs until killed. */
+  void startAgent(String name, String... extra) throws IOException {
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas-server").toString(), "agent",
+        "--controller", apiUrl(), "--token", Files.readString(dataDir.resolve("agent-token")).trim(),
+        "--name", name));
+    command.addAll(List.of(extra));
+    Path log = logDir.resolve("agent-" + name + "-" + System.nanoTime() + ".log");
+    agents.put(name, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+  }
+
+  /** Kills the agent as a crashed host would die: no shutdown of any kind. */
+  void killAgent(String name) throws InterruptedException {
+    Process agent = agents.remove(name);
+    if (agent != null) {
+      agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The ids of the containers the named agent labeled. */
+  List<String> containersOf(String agent) throws Exception {
+    return List.of(docker("ps", "-aq", "--filter", "label=paas.agent=" + agent).out().split("\\s+")).stream()
+        .filter(id -> !id.isBlank()).toList();
   }
 
   /** Stops the server the way an operator would (SIGTERM) and waits for it to exit. */
@@ -141,11 +166,15 @@ final class Platform implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    List<String> names = new ArrayList<>(agents.keySet());
+    for (String name : names) {
+      killAgent(name);
+    }
     stop();
+    names.add(agentName());
     // A safety net for a failed test: nothing this platform started may outlive the run.
-    Result containers = docker("ps", "-aq", "--filter", "label=paas.agent=" + agentName());
-    for (String id : containers.out().split("\\s+")) {
-      if (!id.isBlank()) {
+    for (String name : names) {
+      for (String id : containersOf(name)) {
         docker("rm", "-f", id);
       }
     }

@@ -45,7 +45,7 @@ public final class ApiServer {
     new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
     new FormationApi(services.access(), services.formations()).mount(router);
     new DynosApi(services.access(), services.dynos(), services.formations()).mount(router);
-    new AgentsApi(services.cluster(), services.formations()).mount(router);
+    new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);

@@ -1,10 +1,11 @@
 package io.paas.controller.api;
 
 import io.paas.controller.auth.Accounts;
+import io.paas.controller.cluster.AgentStore;
+import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
-import io.paas.controller.deploy.Cluster;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
@@ -16,6 +17,7 @@ import io.paas.controller.store.ReleaseStore;
 /** What the API's handlers work with. */
 public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
                           BuildStore builds, ReleaseStore releases, ReleaseService releaseService,
-                          FormationService formations, DynoService dynos, Cluster cluster, LogHub logs,
+                          FormationService formations, DynoService dynos, AgentStore agents,
+                          PlacementStore placements, LogHub logs,
                           int maxLogLines, AppUrls urls) {
 }

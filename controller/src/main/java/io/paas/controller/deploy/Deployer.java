@@ -1,46 +1,56 @@
 package io.paas.controller.deploy;
 
-import io.paas.agent.Agent;
 import io.paas.agent.DynoSpec;
+import io.paas.agent.DynoStatus;
 import io.paas.common.ApiException;
-import io.paas.controller.logs.LogHub;
+import io.paas.controller.cluster.AgentChooser;
+import io.paas.controller.cluster.AgentReports;
+import io.paas.controller.cluster.Jobs;
+import io.paas.controller.cluster.SchedulerLoop;
 import io.paas.controller.logs.LogEntry;
+import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.App;
-import io.paas.controller.store.AppStore;
-import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
-import java.util.ArrayList;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 
 /**
- * Converges the agent to the releases in the store. A rollout starts the new release's dynos and waits for their
- * health check before traffic moves and the old ones stop. The full pass runs at start-up and periodically: it
- * adopts dynos that outlived a restart and replaces crashed ones. Both read the same desired state (the newest
- * release that has not failed), so a periodic pass during a rollout converges to the same release.
+ * Rolls releases out through the cluster: the desired release is in the store, the scheduler assigns its dynos,
+ * the agents converge (new dynos up and serving before old ones stop), and the rollout waits until their heartbeats
+ * show every wanted dyno of the release up. If an agent reports that the release's dynos did not come up, or they
+ * are not up in time, the release is marked failed: the desired release falls back to the previous one, which the
+ * agents never stopped.
  */
 public final class Deployer {
-  private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
+  /** A dyno has a minute to pass its health check; the rest is pulling images and starting containers. */
+  private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Agent agent;
-  private final AppStore apps;
+  private final Vertx vertx;
+  private final SchedulerLoop scheduler;
+  private final AgentReports reports;
+  private final AgentChooser chooser;
+  private final Jobs jobs;
   private final ReleaseStore releases;
-  private final FormationStore formations;
+  private final DesiredDynos desired;
   private final LogHub logs;
-  private final AtomicBoolean passRunning = new AtomicBoolean();
 
-  public Deployer(Agent agent, AppStore apps, ReleaseStore releases, FormationStore formations, LogHub logs) {
-    this.agent = agent;
-    this.apps = apps;
+  public Deployer(Vertx vertx, SchedulerLoop scheduler, AgentReports reports, AgentChooser chooser, Jobs jobs,
+                  ReleaseStore releases, DesiredDynos desired, LogHub logs) {
+    this.vertx = vertx;
+    this.scheduler = scheduler;
+    this.reports = reports;
+    this.chooser = chooser;
+    this.jobs = jobs;
     this.releases = releases;
-    this.formations = formations;
+    this.desired = desired;
     this.logs = logs;
   }
 
@@ -50,14 +60,33 @@ public final class Deployer {
    */
   public Future<Release> rollOut(App app, Release release, Consumer<String> progress) {
     return releasePhase(app, release, progress)
-        .compose(v -> formations.get(app.id()))
-        .compose(scales -> {
+        .compose(v -> desired.of(app))
+        .compose(dynos -> {
           progress.accept("-----> Launching " + release.name());
-          return agent.converge(app.name(), DynoPlan.dynos(app.name(), release, scales));
+          return scheduler.trigger().compose(assigned -> running(app, release, dynos));
         })
         .compose(
-            dynos -> releases.setStatus(release.id(), "succeeded").map(release),
-            failure -> releases.setStatus(release.id(), "failed").compose(v -> Future.failedFuture(failure)));
+            up -> releases.setStatus(release.id(), "succeeded").map(release),
+            failure -> releases.setStatus(release.id(), "failed")
+                .andThen(failed -> scheduler.trigger())
+                .compose(v -> Future.failedFuture(failure)));
+  }
+
+  /** Completes once every dyno of the release the app wants is up on some agent. */
+  private Future<Void> running(App app, Release release, List<DynoSpec> dynos) {
+    Set<String> wanted = dynos.stream().filter(d -> d.release() == release.version()).map(DynoSpec::name)
+        .collect(Collectors.toSet());
+    return reports.await(vertx, () -> {
+      List<String> failures = reports.failures(app.name(), release.version());
+      if (!failures.isEmpty()) {
+        throw new VertxException(String.join("; ", failures), true);
+      }
+      Set<String> up = reports.status(app.name()).stream()
+          .filter(d -> d.release() == release.version() && DynoStatus.UP.equals(d.state()))
+          .map(DynoStatus::name).collect(Collectors.toSet());
+      return up.containsAll(wanted);
+    }, ROLLOUT_TIMEOUT, release.name() + "'s dynos did not come up within " + ROLLOUT_TIMEOUT.toMinutes()
+        + " minutes.");
   }
 
   private Future<Void> releasePhase(App app, Release release, Consumer<String> progress) {
@@ -66,44 +95,26 @@ public final class Deployer {
     }
     DynoSpec spec = DynoPlan.releasePhase(app.name(), release);
     progress.accept("-----> Running release command: " + release.releaseCommand());
-    return agent.runOnce(spec, line -> {
+    // Not desired while its release command runs, so the scheduler does not start its dynos before it passed.
+    return releases.setStatus(release.id(), ReleaseStore.RELEASING)
+        .compose(v -> chooser.forOneOff(spec.memoryBytes())).compose(agent -> jobs.run(agent, spec, line -> {
       progress.accept("       " + line);
       logs.append(app.name(), LogEntry.now(LogEntry.APP, spec.name(), line));
-    }).compose(status -> status == 0
+    })).compose(status -> status == 0
         ? Future.succeededFuture()
         : Future.failedFuture(ApiException.invalid("Release command failed with exit status " + status
-            + "; " + release.name() + " was not deployed.")));
+            + "; " + release.name() + " was not deployed.")))
+        .compose(v -> releases.setStatus(release.id(), "pending"));
   }
 
-  /** Converges the app to its desired release at its current formation (after a scale or resize). */
+  /** Places the app's dynos again (after a scale or resize); the agents converge in the background. */
   public Future<Void> converge(App app) {
-    return desiredDynos(app).compose(dynos -> agent.converge(app.name(), dynos)).mapEmpty();
+    return scheduler.trigger();
   }
 
-  /** The dynos the app should run: its desired release at its formation. */
-  public Future<List<DynoSpec>> desiredDynos(App app) {
-    return releases.desired(app.id()).compose(release -> formations.get(app.id())
-        .map(scales -> release.map(r -> DynoPlan.dynos(app.name(), r, scales)).orElse(List.of())));
-  }
-
-  /** Stops everything the app runs. */
+  /** Stops everything the app runs, which must be gone from the store already; completes once no agent runs it. */
   public Future<Void> stop(String app) {
-    return agent.converge(app, List.of()).mapEmpty();
-  }
-
-  /** One reconcile pass over every app; a pass still running makes this one a no-op. */
-  public Future<Void> reconcileAll() {
-    if (!passRunning.compareAndSet(false, true)) {
-      return Future.succeededFuture();
-    }
-    return apps.all().compose(all -> {
-      Map<String, List<DynoSpec>> desired = new ConcurrentHashMap<>();
-      List<Future<?>> lookups = new ArrayList<>();
-      for (App app : all) {
-        lookups.add(desiredDynos(app).onSuccess(dynos -> desired.put(app.name(), dynos)));
-      }
-      return Future.all(lookups).compose(v -> agent.convergeAll(desired));
-    }).onFailure(e -> LOG.warn("Reconcile pass failed: {}", e.getMessage()))
-        .andThen(done -> passRunning.set(false));
+    return scheduler.trigger().compose(v -> reports.await(vertx, () -> reports.status(app).isEmpty(), STOP_TIMEOUT,
+        "The dynos of " + app + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s."));
   }
 }

@@ -1,46 +1,55 @@
 package io.paas.controller.deploy;
 
-import io.paas.agent.Agent;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.DynoStatus;
-import io.paas.agent.NoSuchDynoException;
 import io.paas.common.ApiException;
+import io.paas.controller.cluster.AgentChooser;
+import io.paas.controller.cluster.AgentReports;
+import io.paas.controller.cluster.Jobs;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The dynos an app runs: what they are doing, restarting and stopping them, and one-off dynos. */
+/**
+ * The dynos an app runs, across the agents: what they are doing (from the heartbeats), restarting and stopping
+ * them (jobs for the agents that run them), and one-off dynos (a job for the agent with the most room).
+ */
 public final class DynoService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Agent agent;
+  private final AgentReports reports;
+  private final AgentChooser chooser;
+  private final Jobs jobs;
   private final ReleaseStore releases;
   private final LogHub logs;
 
-  public DynoService(Agent agent, ReleaseStore releases, LogHub logs) {
-    this.agent = agent;
+  public DynoService(AgentReports reports, AgentChooser chooser, Jobs jobs, ReleaseStore releases, LogHub logs) {
+    this.reports = reports;
+    this.chooser = chooser;
+    this.jobs = jobs;
     this.releases = releases;
     this.logs = logs;
   }
 
   public List<DynoStatus> status(App app) {
-    return agent.status(app.name());
+    return reports.status(app.name());
   }
 
   /** {@code which}: null for every dyno, a type ({@code web}) or a name ({@code web.2}). */
   public Future<Void> restart(App app, String which, String email) {
-    return known(agent.restart(app.name(), which))
+    return onAgents(app, "restart", which)
         .onSuccess(v -> api(app, "Restarted " + (which == null ? "all dynos" : which) + " by user " + email));
   }
 
   public Future<Void> stop(App app, String which, String email) {
-    return known(agent.stop(app.name(), which))
+    return onAgents(app, "stop", which)
         .onSuccess(v -> api(app, "Stopped " + which + " by user " + email));
   }
 
@@ -53,24 +62,43 @@ public final class DynoService {
     if (command == null || command.isBlank()) {
       return Future.failedFuture(ApiException.invalid("A command to run is required."));
     }
-    return releases.current(app.id()).map(current -> {
+    return releases.current(app.id()).compose(current -> {
       Release release = current.orElseThrow(() -> ApiException.invalid(
           app.name() + " has no release to run the command in yet; push first."));
       String name = "run." + (1000 + RANDOM.nextInt(9000));
       DynoSpec spec = DynoPlan.oneOff(app.name(), release, name, command);
-      api(app, "Starting process with command `" + command + "` by user " + email);
-      Future<Integer> exit = agent.runOnce(spec, line -> {
-        logs.append(app.name(), LogEntry.now(LogEntry.APP, name, line));
-        output.accept(line);
+      return chooser.forOneOff(spec.memoryBytes()).map(agent -> {
+        api(app, "Starting process with command `" + command + "` by user " + email);
+        Future<Integer> exit = jobs.run(agent, spec, line -> {
+          logs.append(app.name(), LogEntry.now(LogEntry.APP, name, line));
+          output.accept(line);
+        });
+        return new OneOff(name, exit);
       });
-      return new OneOff(name, exit);
     });
   }
 
-  /** The agent's "no such dyno" is the API's 404. */
-  private static Future<Void> known(Future<Void> action) {
-    return action.recover(e -> Future.failedFuture(
-        e instanceof NoSuchDynoException ? ApiException.notFound(e.getMessage()) : e));
+  /**
+   * Hands the restart or stop to every agent that runs the dynos; an agent that has none of them says so, and only
+   * when none has any is it the API's 404.
+   */
+  private Future<Void> onAgents(App app, String kind, String which) {
+    List<Long> agents = reports.agentsRunning(app.name());
+    if (agents.isEmpty()) {
+      return Future.failedFuture(ApiException.notFound(which == null || which.contains(".")
+          ? app.name() + " has no dyno " + (which == null ? "running" : which) + "."
+          : app.name() + " has no " + which + " dynos."));
+    }
+    List<Future<JsonObject>> results = agents.stream().map(agent -> jobs.act(agent, kind, app.name(), which)).toList();
+    return Future.all(results).compose(done -> {
+      List<JsonObject> errors = results.stream().map(Future::result).filter(r -> r.containsKey("error")).toList();
+      if (errors.size() == results.size() && errors.stream().allMatch(r -> r.getBoolean("not_found", false))) {
+        return Future.failedFuture(ApiException.notFound(errors.get(0).getString("error")));
+      }
+      return errors.stream().filter(r -> !r.getBoolean("not_found", false)).findFirst()
+          .<Future<Void>>map(r -> Future.failedFuture(r.getString("error")))
+          .orElse(Future.succeededFuture());
+    });
   }
 
   private void api(App app, String text) {

@@ -4,6 +4,7 @@ import io.paas.common.ApiException;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.scheduler.DynoRequest;
+import io.paas.controller.scheduler.Host;
 import io.paas.controller.scheduler.Scheduler;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
@@ -52,13 +53,13 @@ public final class FormationService {
   public Future<List<ProcessScale>> change(App app, List<FormationUpdate> updates, String email) {
     return formation(app).compose(current -> {
       Map<String, Scale> next = apply(current, updates);
-      return otherAppsDynos(app).compose(others -> {
-        List<DynoRequest> wanted = new ArrayList<>(others);
+      return Future.all(otherAppsDynos(app), cluster.hosts()).compose(both -> {
+        List<DynoRequest> wanted = new ArrayList<>(both.<List<DynoRequest>>resultAt(0));
         for (ProcessScale process : current) {
           wanted.addAll(requests(app.name(), process.type(),
               next.getOrDefault(process.type(), new Scale(process.quantity(), process.size()))));
         }
-        Scheduler.shortfall(wanted, cluster.hosts(), List.of()).ifPresent(shortfall -> {
+        Scheduler.shortfall(wanted, both.<List<Host>>resultAt(1), List.of()).ifPresent(shortfall -> {
           throw ApiException.invalid(shortfall.message());
         });
         return formations.put(app.id(), next);

@@ -3,21 +3,33 @@ package io.paas.controller.server;
 import com.github.dockerjava.api.DockerClient;
 import io.paas.agent.Agent;
 import io.paas.agent.docker.DockerDynoRuntime;
+import io.paas.agent.remote.RemoteAgent;
 import io.paas.builder.RepoStore;
 import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
+import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
 import io.paas.controller.api.ApiServices;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.cluster.AgentChooser;
+import io.paas.controller.cluster.AgentCluster;
+import io.paas.controller.cluster.AgentMailbox;
+import io.paas.controller.cluster.AgentReports;
+import io.paas.controller.cluster.AgentStore;
+import io.paas.controller.cluster.Assignments;
+import io.paas.controller.cluster.ClusterRoutes;
+import io.paas.controller.cluster.Jobs;
+import io.paas.controller.cluster.PlacementStore;
+import io.paas.controller.cluster.SchedulerLoop;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
-import io.paas.controller.deploy.Cluster;
+import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
@@ -51,7 +63,8 @@ import picocli.CommandLine.Mixin;
  * Start-up is one chain; {@code ready} is printed once everything serves and the first reconcile has brought
  * back the routes of apps deployed before a restart.
  */
-@Command(name = "paas-server", mixinStandardHelpOptions = true, description = "Runs the whole platform on this host.")
+@Command(name = "paas-server", mixinStandardHelpOptions = true, description = "Runs the whole platform on this host.",
+    subcommands = AgentCommand.class)
 public final class PaasServer implements Callable<Integer> {
   private static final Duration DRAIN = Duration.ofSeconds(30);
 
@@ -90,13 +103,22 @@ public final class PaasServer implements Callable<Integer> {
     LogHub logs = new LogHub(options.logLines);
 
     String agentName = AgentName.of(dataDir);
+    String agentToken = ClusterToken.of(dataDir, options.agentToken);
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
     RouterServer router = new RouterServer(vertx, table, options.domain);
-    Agent agent = new Agent(vertx, new DockerDynoRuntime(docker, agentName),
-        new InProcessTraffic(table, router, DRAIN), Agent.DEFAULT_HEALTH_TIMEOUT, new DynoLogs(logs));
     FormationStore formationStore = new FormationStore(pool);
-    Deployer deployer = new Deployer(agent, apps, releases, formationStore, logs);
+    DesiredDynos desired = new DesiredDynos(releases, formationStore);
+    AgentStore agents = new AgentStore(pool);
+    PlacementStore placements = new PlacementStore(pool);
+    AgentReports reports = new AgentReports();
+    AgentMailbox mailbox = new AgentMailbox(vertx, agents);
+    ClusterRoutes routes = new ClusterRoutes(table, router, DRAIN);
+    Jobs jobs = new Jobs(mailbox);
+    AgentChooser chooser = new AgentChooser(agents, placements);
+    SchedulerLoop scheduler = new SchedulerLoop(vertx, pool, agents, placements, apps, desired, mailbox, routes,
+        reports, Duration.ofSeconds(options.agentTimeoutSeconds));
+    Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releases, desired, logs);
     ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
@@ -105,11 +127,13 @@ public final class PaasServer implements Callable<Integer> {
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
         new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
         options.maxPushMegabytes * 1024 * 1024);
-    Cluster cluster = new LocalCluster(agentName, options.agentMemoryBytes(), options.agentCpus());
-    FormationService formations = new FormationService(apps, releases, formationStore, deployer, cluster, logs);
+    FormationService formations = new FormationService(apps, releases, formationStore, deployer,
+        new AgentCluster(agents), logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
-        releaseService, formations, new DynoService(agent, releases, logs), cluster, logs, options.logLines,
-        urls));
+        releaseService, formations, new DynoService(reports, chooser, jobs, releases, logs), agents, placements,
+        logs, options.logLines, urls));
+    AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
+        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))
@@ -120,9 +144,17 @@ public final class PaasServer implements Callable<Integer> {
         })
         .compose(v -> lifecycle.restoreRoutes())
         .compose(v -> router.listen(options.bind, options.routerPort))
-        .compose(v -> api.listen(options.bind, options.apiPort, git::mount))
-        .compose(v -> deployer.reconcileAll())
-        .onSuccess(v -> vertx.setPeriodic(options.reconcileSeconds * 1000, id -> deployer.reconcileAll()));
+        .compose(v -> api.listen(options.bind, options.apiPort, mounts -> {
+          git.mount(mounts);
+          agentApi.mount(mounts);
+        }))
+        .onSuccess(v -> scheduler.start())
+        // Through the same protocol as any agent; ready waits for its first converge, which brings back the
+        // routes of apps deployed before a restart.
+        .compose(v -> options.noLocalAgent ? Future.<Void>succeededFuture()
+            : RemoteAgent.start(vertx, new DockerDynoRuntime(docker, agentName), Agent.DEFAULT_HEALTH_TIMEOUT,
+                options.apiUrl(), agentToken, agentName, options.agentMemoryBytes(), options.agentCpus(),
+                Duration.ofSeconds(options.reconcileSeconds)));
     try {
       started.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     } catch (Exception e) {
@@ -130,7 +162,7 @@ public final class PaasServer implements Callable<Integer> {
       return 1;
     }
     System.out.println("paas-server ready: API " + options.apiUrl() + " · apps at http://APP." + options.domain + ":"
-        + options.routerPort + "/ · data in " + dataDir);
+        + options.routerPort + "/ · data in " + dataDir + " · agent token in " + dataDir.resolve("agent-token"));
     Thread.currentThread().join();
     return 0;
   }

@@ -1,6 +1,5 @@
 package io.paas.controller.server;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -46,17 +45,30 @@ final class ServerOptions {
       + "CPU limits cap a dyno's share, and dynos rarely all peak at once).")
   Double agentCpus;
 
+  @Option(names = "--agent-token", description = "Token agents present to register; without it one is made once "
+      + "and kept in DATA_DIR/agent-token.")
+  String agentToken;
+
+  @Option(names = "--agent-timeout", description = "Seconds without a heartbeat before an agent is lost and its "
+      + "dynos move (default: ${DEFAULT-VALUE}).")
+  long agentTimeoutSeconds = 30;
+
+  @Option(names = "--heartbeat-seconds", description = "How often agents report (default: ${DEFAULT-VALUE}).")
+  int heartbeatSeconds = 5;
+
+  @Option(names = "--no-local-agent", description = "Run no dynos on this host: only agents started with "
+      + "`paas-server agent` do.")
+  boolean noLocalAgent;
+
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {
       return agentMemoryMegabytes * 1024 * 1024;
     }
-    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getTotalMemorySize();
-    return Math.max(512L * 1024 * 1024, total - 2048L * 1024 * 1024);
+    return HostCapacity.memoryBytes();
   }
 
   double agentCpus() {
-    return agentCpus != null ? agentCpus : 8.0 * Runtime.getRuntime().availableProcessors();
+    return agentCpus != null ? agentCpus : HostCapacity.cpus();
   }
 
   String apiUrl() {

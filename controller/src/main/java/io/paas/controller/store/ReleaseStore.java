@@ -21,7 +21,9 @@ public final class ReleaseStore {
   /** The release that serves: the newest one that came up. */
   private static final String CURRENT = "r.status = 'succeeded' AND r.image IS NOT NULL ORDER BY r.version DESC LIMIT 1";
   /** The release that should serve: a pending one is rolling out, a failed one never will. */
-  private static final String DESIRED = "r.status <> 'failed' ORDER BY r.version DESC LIMIT 1";
+  /** A release whose release command runs is not desired yet. */
+  public static final String RELEASING = "releasing";
+  private static final String DESIRED = "r.status NOT IN ('failed', 'releasing') ORDER BY r.version DESC LIMIT 1";
   /** The app's config vars and process types are those of its newest release. */
   private static final String NEWEST = "TRUE ORDER BY r.version DESC LIMIT 1";
 

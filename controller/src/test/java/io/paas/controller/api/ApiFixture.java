@@ -1,21 +1,30 @@
 package io.paas.controller.api;
 
-import io.paas.agent.Agent;
+import io.paas.agent.remote.RemoteAgent;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.cluster.AgentChooser;
+import io.paas.controller.cluster.AgentCluster;
+import io.paas.controller.cluster.AgentMailbox;
+import io.paas.controller.cluster.AgentReports;
+import io.paas.controller.cluster.AgentStore;
+import io.paas.controller.cluster.Assignments;
+import io.paas.controller.cluster.ClusterRoutes;
+import io.paas.controller.cluster.Jobs;
+import io.paas.controller.cluster.PlacementStore;
+import io.paas.controller.cluster.SchedulerLoop;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppUrls;
-import io.paas.controller.deploy.Cluster;
+import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
-import io.paas.controller.scheduler.Host;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -25,18 +34,18 @@ import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
+import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The controller's API over a real embedded PostgreSQL, with an agent whose container runtime is a fake (the
+ * The controller's API over a real embedded PostgreSQL, with an agent (through the agent protocol, as in the
+ * all-in-one server) whose container runtime is a fake (the
  * end-to-end tests run real containers): enough to test auth, validation, tenancy and release logic.
  */
 final class ApiFixture implements AutoCloseable {
@@ -44,6 +53,7 @@ final class ApiFixture implements AutoCloseable {
   static final String ADMIN_PASSWORD = "admin-password-1";
   /** Room for sixteen standard dynos, across all the apps of a test class. */
   static final long HOST_MEMORY = 8192L * 1024 * 1024;
+  private static final String AGENT_TOKEN = "test-cluster-token";
 
   final Vertx vertx = Vertx.vertx();
   final EmbeddedDatabase db;
@@ -66,24 +76,39 @@ final class ApiFixture implements AutoCloseable {
     Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
     AppAccess access = new AppAccess(apps);
     AppUrls urls = new AppUrls("http://127.0.0.1:1", "localhost", 8080);
-    Agent agent = new Agent(vertx, dynos, (app, serving) -> Future.succeededFuture(), Duration.ofSeconds(10),
-        line -> { });
     FormationStore formationStore = new FormationStore(pool);
-    Deployer deployer = new Deployer(agent, apps, releaseStore, formationStore, logs);
+    DesiredDynos desired = new DesiredDynos(releaseStore, formationStore);
+    AgentStore agents = new AgentStore(pool);
+    PlacementStore placements = new PlacementStore(pool);
+    AgentReports reports = new AgentReports();
+    AgentMailbox mailbox = new AgentMailbox(vertx, agents);
+    RoutingTable table = new RoutingTable();
+    ClusterRoutes routes = new ClusterRoutes(table, new RouterServer(vertx, table, "localhost"), Duration.ZERO);
+    Jobs jobs = new Jobs(mailbox);
+    AgentChooser chooser = new AgentChooser(agents, placements);
+    SchedulerLoop scheduler = new SchedulerLoop(vertx, pool, agents, placements, apps, desired, mailbox, routes,
+        reports, Duration.ofSeconds(30));
+    Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releaseStore, desired, logs);
     releases = new ReleaseService(releaseStore, deployer, logs);
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, new RoutingTable(),
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table,
         new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
-    Cluster cluster = () -> List.of(new Host("test-host", HOST_MEMORY, 8, true));
-    FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer, cluster, logs);
+    FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer,
+        new AgentCluster(agents), logs);
+    AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
+        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
-        formations, new DynoService(agent, releaseStore, logs), cluster, logs, 1500, urls))
-        .listen("127.0.0.1", 0, router -> { })
+        formations, new DynoService(reports, chooser, jobs, releaseStore, logs), agents, placements, logs, 1500,
+        urls))
+        .listen("127.0.0.1", 0, agentApi::mount)
         .await(10, TimeUnit.SECONDS)
         .actualPort();
+    scheduler.start();
+    RemoteAgent.start(vertx, dynos, Duration.ofSeconds(10), "http://127.0.0.1:" + port, AGENT_TOKEN, "test-host",
+        HOST_MEMORY, 8, Duration.ofSeconds(10)).await(30, TimeUnit.SECONDS);
   }
 
   @Override
