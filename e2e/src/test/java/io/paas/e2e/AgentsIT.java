@@ -34,11 +34,14 @@ class AgentsIT {
   static final String APP = "agents-" + UUID.randomUUID().toString().substring(0, 8);
   static final String RUN = UUID.randomUUID().toString().substring(0, 6);
   static String adminToken;
+  static String registry;
   static final List<String> AGENTS = List.of("a-" + RUN, "b-" + RUN, "c-" + RUN);
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    platform = new Platform(work, "--no-local-agent", "--agent-timeout", "6", "--heartbeat-seconds", "1");
+    registry = "127.0.0.1:" + Platform.freePort();
+    platform = new Platform(work, "--no-local-agent", "--agent-timeout", "6", "--heartbeat-seconds", "1",
+        "--registry-port", registry.substring(registry.indexOf(':') + 1));
     platform.start();
     for (String agent : AGENTS) {
       platform.startAgent(agent, "--memory", "2g");
@@ -49,6 +52,12 @@ class AgentsIT {
     assertThat(repo.paas("apps:create", APP).exit()).isZero();
     Result push = repo.push();
     assertThat(push.exit()).as(push.all()).isZero();
+    assertThat(push.err()).contains("-----> Pushed to the registry " + registry);
+    // Agents on other hosts would not have the image: untag the registry's name here so they must pull it.
+    String pushed = platform.docker("images", "--format", "{{.Repository}}:{{.Tag}}", registry + "/paas/" + APP)
+        .out().trim();
+    assertThat(pushed).startsWith(registry + "/paas/" + APP + ":build-");
+    assertThat(platform.docker("rmi", pushed).exit()).isZero();
   }
 
   @AfterAll

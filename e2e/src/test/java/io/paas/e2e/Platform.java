@@ -231,7 +231,7 @@ final class Platform implements AutoCloseable {
     return result;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -53,6 +53,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
   private static final double NANOS_PER_CPU = 1e9;
 
   private final DockerClient docker;
+  private final ImagePuller images;
   private final String agentName;
   private final Duration stopGrace;
   private final Duration runTimeout;
@@ -67,6 +68,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
 
   public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace, Duration runTimeout) {
     this.docker = docker;
+    this.images = new ImagePuller(docker);
     this.agentName = agentName;
     this.stopGrace = stopGrace;
     this.runTimeout = runTimeout;
@@ -143,6 +145,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
     if (spec.command() == null) {
       throw new IllegalArgumentException(spec.name() + " needs a command to run");
     }
+    images.ensure(spec.image());
     String id = docker.createContainerCmd(spec.image())
         .withName(containerName(spec))
         .withEnv(env(spec, Map.of("DYNO", spec.name())))
@@ -204,6 +207,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
   }
 
   private String create(DynoSpec spec) {
+    images.ensure(spec.image());
     CreateContainerCmd create = docker.createContainerCmd(spec.image())
         .withName(containerName(spec))
         .withEnv(env(spec, Map.of("PORT", Integer.toString(CONTAINER_PORT), "DYNO", spec.name())))

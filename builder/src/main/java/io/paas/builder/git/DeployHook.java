@@ -5,6 +5,7 @@ import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.registry.ImagePublisher;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.Optional;
@@ -35,15 +36,21 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
   private final ImageBuilder images;
   private final ControllerPort controller;
   private final Set<String> deploying;
+  private final Optional<ImagePublisher> registry;
   private boolean holdsDeploy;
 
-  /** {@code deploying} holds the apps with a deploy under way, shared by all pushes. */
-  DeployHook(String app, Pusher pusher, ImageBuilder images, ControllerPort controller, Set<String> deploying) {
+  /**
+   * {@code deploying} holds the apps with a deploy under way, shared by all pushes; a built image goes to the
+   * {@code registry}, when there is one, so agents on other hosts can pull it.
+   */
+  DeployHook(String app, Pusher pusher, ImageBuilder images, ControllerPort controller, Set<String> deploying,
+             Optional<ImagePublisher> registry) {
     this.app = app;
     this.pusher = pusher;
     this.images = images;
     this.controller = controller;
     this.deploying = deploying;
+    this.registry = registry;
   }
 
   @Override
@@ -96,7 +103,7 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
     long buildId = await(controller.buildStarted(app, pusher, commit.name()));
     BuildResult build;
     try {
-      build = images.build(app, buildId, rp.getRepository(), commit, console::say);
+      build = publish(images.build(app, buildId, rp.getRepository(), commit, console::say), console);
     } catch (BuildFailedException e) {
       console.say("-----> Build failed: " + e.getMessage());
       await(controller.buildFinished(buildId, "failed", null, console.transcript()));
@@ -106,6 +113,18 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
     console.say("-----> Build succeeded: " + build.image());
     await(controller.buildFinished(buildId, "succeeded", build.image(), console.transcript()));
     release(cmd, buildId, build, console);
+  }
+
+  private BuildResult publish(BuildResult built, RemoteConsole console) throws BuildFailedException {
+    if (registry.isEmpty()) {
+      return built;
+    }
+    try {
+      String pushed = registry.get().publish(built.image(), console::say);
+      return new BuildResult(pushed, built.processTypes(), built.releaseCommand());
+    } catch (RuntimeException e) {
+      throw new BuildFailedException("Could not push the image to the registry: " + e.getMessage(), e);
+    }
   }
 
   /** Relays the controller's progress lines until the release ends; a failed release rejects the ref. */

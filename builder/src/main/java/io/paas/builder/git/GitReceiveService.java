@@ -4,6 +4,7 @@ import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.registry.ImagePublisher;
 import io.paas.common.ApiException;
 import io.paas.common.AppNames;
 import io.vertx.core.Context;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.errors.UnpackException;
@@ -53,6 +55,7 @@ public final class GitReceiveService {
   private final RepoStore repos;
   private final ImageBuilder images;
   private final ControllerPort controller;
+  private final Optional<ImagePublisher> registry;
   private final long maxPushBytes;
   // Two pools: a push holds its thread for the whole build and release; advertising refs takes milliseconds and
   // should never queue behind builds.
@@ -62,6 +65,13 @@ public final class GitReceiveService {
 
   public GitReceiveService(Vertx vertx, RepoStore repos, ImageBuilder images, ControllerPort controller,
       long maxPushBytes) {
+    this(vertx, repos, images, controller, maxPushBytes, Optional.empty());
+  }
+
+  /** Pushes every built image to {@code registry}, when there is one, before it is released. */
+  public GitReceiveService(Vertx vertx, RepoStore repos, ImageBuilder images, ControllerPort controller,
+      long maxPushBytes, Optional<ImagePublisher> registry) {
+    this.registry = registry;
     this.vertx = vertx;
     this.repos = repos;
     this.images = images;
@@ -148,7 +158,8 @@ public final class GitReceiveService {
   private Void receive(Push push, ResponseOutputStream out) throws IOException {
     try (Repository repo = repos.open(push.app());
         InputStream in = new BufferedInputStream(Files.newInputStream(push.body()));
-        DeployHook deploy = new DeployHook(push.app(), push.pusher(), images, controller, deploying)) {
+        DeployHook deploy = new DeployHook(push.app(), push.pusher(), images, controller, deploying,
+            registry)) {
       ReceivePack rp = newReceivePack(repo);
       rp.setRefLogIdent(new PersonIdent(push.pusher().email(), push.pusher().email()));
       rp.setPreReceiveHook(deploy);

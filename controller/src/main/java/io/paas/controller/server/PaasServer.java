@@ -8,6 +8,8 @@ import io.paas.builder.RepoStore;
 import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.registry.ImagePublisher;
+import io.paas.builder.registry.RegistryServer;
 import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
 import io.paas.controller.api.AgentProtocolApi;
@@ -52,6 +54,7 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -124,9 +127,13 @@ public final class PaasServer implements Callable<Integer> {
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
         Stacks.fromEnvironment(System.getenv()));
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images, logs);
+    Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
+        .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
+    registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
         new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
-        options.maxPushMegabytes * 1024 * 1024);
+        options.maxPushMegabytes * 1024 * 1024,
+        registry.map(started -> new ImagePublisher(docker, started.address())));
     FormationService formations = new FormationService(apps, releases, formationStore, deployer,
         new AgentCluster(agents), logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,

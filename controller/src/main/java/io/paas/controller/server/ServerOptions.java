@@ -34,6 +34,10 @@ final class ServerOptions {
       + "(default: ${DEFAULT-VALUE}).")
   long reconcileSeconds = 10;
 
+  @Option(names = "--registry-port", description = "Run the image registry on 127.0.0.1:PORT and push every "
+      + "built image to it, for agents on other hosts (a single-host install needs none).")
+  Integer registryPort;
+
   @Option(names = "--log-lines", description = "Recent log lines kept per app (default: ${DEFAULT-VALUE}).")
   int logLines = 1500;
 
