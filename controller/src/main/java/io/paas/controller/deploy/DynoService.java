@@ -8,12 +8,12 @@ import io.paas.controller.cluster.AgentReports;
 import io.paas.controller.cluster.Jobs;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.scheduler.DynoSize;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,15 +22,16 @@ import java.util.function.Consumer;
  * them (jobs for the agents that run them), and one-off dynos (a job for the agent with the most room).
  */
 public final class DynoService {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final AgentReports reports;
   private final AgentChooser chooser;
   private final Jobs jobs;
   private final ReleaseStore releases;
+  private final FormationService formations;
   private final LogHub logs;
 
-  public DynoService(AgentReports reports, AgentChooser chooser, Jobs jobs, ReleaseStore releases, LogHub logs) {
+  public DynoService(AgentReports reports, AgentChooser chooser, Jobs jobs, ReleaseStore releases,
+                     FormationService formations, LogHub logs) {
+    this.formations = formations;
     this.reports = reports;
     this.chooser = chooser;
     this.jobs = jobs;
@@ -55,8 +56,8 @@ public final class DynoService {
 
   /**
    * Runs a command in a new container of the app's current release with its config vars; its output goes to
-   * {@code output} (attached) and to the log as {@code app[run.N]}. Completes with the dyno's name and a future
-   * of its exit status.
+   * {@code output} (attached) and to the log as {@code app[run.N]}. It takes room on the cluster while it runs,
+   * so a run that does not fit is a 422. Completes with the dyno's name and a future of its exit status.
    */
   public Future<OneOff> run(App app, String command, String email, Consumer<String> output) {
     if (command == null || command.isBlank()) {
@@ -65,15 +66,16 @@ public final class DynoService {
     return releases.current(app.id()).compose(current -> {
       Release release = current.orElseThrow(() -> ApiException.invalid(
           app.name() + " has no release to run the command in yet; push first."));
-      String name = "run." + (1000 + RANDOM.nextInt(9000));
-      DynoSpec spec = DynoPlan.oneOff(app.name(), release, name, command);
-      return chooser.forOneOff(spec.memoryBytes()).map(agent -> {
-        api(app, "Starting process with command `" + command + "` by user " + email);
-        Future<Integer> exit = jobs.run(agent, spec, line -> {
-          logs.append(app.name(), LogEntry.now(LogEntry.APP, name, line));
-          output.accept(line);
-        });
-        return new OneOff(name, exit);
+      return formations.reserveOneOff(app, DynoSize.DEFAULT).compose(room -> {
+        DynoSpec spec = DynoPlan.oneOff(app.name(), release, room.name(), command);
+        return chooser.forOneOff(spec.memoryBytes()).map(agent -> {
+          api(app, "Starting process with command `" + command + "` by user " + email);
+          Future<Integer> exit = jobs.run(agent, spec, line -> {
+            logs.append(app.name(), LogEntry.now(LogEntry.APP, room.name(), line));
+            output.accept(line);
+          }).andThen(done -> formations.releaseOneOff(room));
+          return new OneOff(room.name(), exit);
+        }).onFailure(e -> formations.releaseOneOff(room));
       });
     });
   }

@@ -4,6 +4,7 @@ import io.paas.common.ApiException;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.scheduler.DynoRequest;
+import io.paas.controller.scheduler.DynoSize;
 import io.paas.controller.scheduler.Host;
 import io.paas.controller.scheduler.Scheduler;
 import io.paas.controller.store.App;
@@ -33,10 +34,12 @@ public final class FormationService {
   private final FormationStore formations;
   private final Deployer deployer;
   private final Cluster cluster;
+  private final OneOffs oneOffs;
   private final LogHub logs;
 
   public FormationService(AppStore apps, ReleaseStore releases, FormationStore formations, Deployer deployer,
-                          Cluster cluster, LogHub logs) {
+                          Cluster cluster, OneOffs oneOffs, LogHub logs) {
+    this.oneOffs = oneOffs;
     this.apps = apps;
     this.releases = releases;
     this.formations = formations;
@@ -55,6 +58,7 @@ public final class FormationService {
       Map<String, Scale> next = apply(current, updates);
       return Future.all(otherAppsDynos(app), cluster.hosts()).compose(both -> {
         List<DynoRequest> wanted = new ArrayList<>(both.<List<DynoRequest>>resultAt(0));
+        wanted.addAll(oneOffs.all());
         for (ProcessScale process : current) {
           wanted.addAll(requests(app.name(), process.type(),
               next.getOrDefault(process.type(), new Scale(process.quantity(), process.size()))));
@@ -92,6 +96,29 @@ public final class FormationService {
       next.put(process.type(), new Scale(quantity, size));
     }
     return next;
+  }
+
+  /**
+   * Reserves room for a one-off dyno of the app, or fails with a 422 that says what is short; the caller
+   * releases the reservation when the dyno exits.
+   */
+  public Future<DynoRequest> reserveOneOff(App app, DynoSize size) {
+    DynoRequest dyno = oneOffs.reserve(app.name(), size);
+    return Future.all(reserved(), cluster.hosts()).map(both -> {
+      List<DynoRequest> wanted = new ArrayList<>(both.<List<DynoRequest>>resultAt(0));
+      wanted.addAll(oneOffs.all());
+      // The shortfall names whichever dyno was placed last, often not the run: say what the caller asked for.
+      Scheduler.shortfall(wanted, both.<List<Host>>resultAt(1), List.of()).ifPresent(shortfall -> {
+        throw ApiException.invalid("Not enough capacity to run a one-off dyno (" + size.name() + ", "
+            + size.memoryBytes() / (1024 * 1024) + " MB): the cluster's room is taken by the apps' formations and "
+            + "other runs. Scale something down, or wait for a run to end.");
+      });
+      return dyno;
+    }).onFailure(e -> oneOffs.release(dyno));
+  }
+
+  public void releaseOneOff(DynoRequest dyno) {
+    oneOffs.release(dyno);
   }
 
   /** Every dyno the formations of all apps ask for: what the cluster has promised. */

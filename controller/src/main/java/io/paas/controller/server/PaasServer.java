@@ -35,6 +35,7 @@ import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
+import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
@@ -135,10 +136,10 @@ public final class PaasServer implements Callable<Integer> {
         options.maxPushMegabytes * 1024 * 1024,
         registry.map(started -> new ImagePublisher(docker, started.address())));
     FormationService formations = new FormationService(apps, releases, formationStore, deployer,
-        new AgentCluster(agents), logs);
+        new AgentCluster(agents), new OneOffs(), logs);
+    DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
-        releaseService, formations, new DynoService(reports, chooser, jobs, releases, logs), agents, placements,
-        logs, options.logLines, urls));
+        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
 

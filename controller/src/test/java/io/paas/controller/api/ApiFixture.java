@@ -23,6 +23,7 @@ import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
+import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
@@ -53,6 +54,7 @@ final class ApiFixture implements AutoCloseable {
   static final String ADMIN_PASSWORD = "admin-password-1";
   /** Room for sixteen standard dynos, across all the apps of a test class. */
   static final long HOST_MEMORY = 8192L * 1024 * 1024;
+  static final double HOST_CPUS = 16;
   private static final String AGENT_TOKEN = "test-cluster-token";
 
   final Vertx vertx = Vertx.vertx();
@@ -97,18 +99,18 @@ final class ApiFixture implements AutoCloseable {
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
     FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer,
-        new AgentCluster(agents), logs);
+        new AgentCluster(agents), new OneOffs(), logs);
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
+    DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
-        formations, new DynoService(reports, chooser, jobs, releaseStore, logs), agents, placements, logs, 1500,
-        urls))
+        formations, dynoService, agents, placements, logs, 1500, urls))
         .listen("127.0.0.1", 0, agentApi::mount)
         .await(10, TimeUnit.SECONDS)
         .actualPort();
     scheduler.start();
     RemoteAgent.start(vertx, dynos, Duration.ofSeconds(10), "http://127.0.0.1:" + port, AGENT_TOKEN, "test-host",
-        HOST_MEMORY, 8, Duration.ofSeconds(10)).await(30, TimeUnit.SECONDS);
+        HOST_MEMORY, HOST_CPUS, Duration.ofSeconds(10)).await(30, TimeUnit.SECONDS);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Listing, restarting and stopping dynos, and one-off runs, through the API over a fake container runtime. */
 class DynosApiTest {
+  private static final long STANDARD = 512L * 1024 * 1024;
   @TempDir
   static Path dataDir;
   static ApiFixture platform;
@@ -110,6 +111,32 @@ class DynosApiTest {
       log = api.call("GET", "/apps/" + app + "/logs?dyno=" + name, api.adminToken, null).body();
     }
     assertThat(log).contains("app[" + name + "]: ran echo bye");
+  }
+
+  @Test
+  void aOneOffTakesRoomSoARunThatDoesNotFitIsRefused() throws Exception {
+    String app = deployedApp();
+    long reserved = 0;
+    for (Object listed : api.call("GET", "/apps", api.adminToken, null).array()) {
+      String name = ((JsonObject) listed).getString("name");
+      for (Object type : api.call("GET", "/apps/" + name + "/formation", api.adminToken, null).array()) {
+        reserved += ((JsonObject) type).getInteger("quantity") * STANDARD;
+      }
+    }
+    int more = (int) ((ApiFixture.HOST_MEMORY - reserved) / STANDARD);
+    Response full = api.call("PATCH", "/apps/" + app + "/formation", api.adminToken,
+        "{\"updates\": [{\"type\": \"web\", \"quantity\": " + (1 + more) + "}]}");
+    assertThat(full.status()).as(full.body()).isEqualTo(200);
+    try {
+      Response refused = api.call("POST", "/apps/" + app + "/dynos", api.adminToken, "{\"command\": \"echo hi\"}");
+      assertThat(refused.status()).isEqualTo(422);
+      assertThat(refused.json().getString("message")).contains("Not enough capacity to run a one-off dyno");
+    } finally {
+      api.call("PATCH", "/apps/" + app + "/formation", api.adminToken,
+          "{\"updates\": [{\"type\": \"web\", \"quantity\": 1}]}");
+    }
+    assertThat(api.call("POST", "/apps/" + app + "/dynos", api.adminToken, "{\"command\": \"echo hi\"}").status())
+        .isEqualTo(201);
   }
 
   @Test
