@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dynos as a user manages them: scaling web out and back, restarting under load, a formation that does not fit,
- * a process that keeps crashing, and one-off commands. The in-process agent offers 2 GB: four standard dynos.
+ * a process that keeps crashing, and one-off commands. The in-process agent offers 2.5 GB: room for the formation
+ * the steps build (web at 3, a basic worker and a basic crasher: 2 GB) and one standard one-off beside it.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ScaleIT {
@@ -40,7 +41,7 @@ class ScaleIT {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    platform = new Platform(work, "--agent-memory", "2048");
+    platform = new Platform(work, "--agent-memory", "2560");
     platform.start();
     platform.login();
     repo = new WorkTree(platform, work.resolve("app")).copyApp("scale").commit("v1");
