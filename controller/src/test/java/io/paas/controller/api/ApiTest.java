@@ -8,32 +8,18 @@ import io.paas.controller.api.ApiCalls.Response;
 import io.paas.controller.auth.Tokens;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApiTest {
-  @TempDir
-  static Path dataDir;
-  static ApiFixture platform;
+class ApiTest extends ApiTestBase {
   static String adminToken;
-  static ApiCalls api;
 
   @BeforeAll
-  static void start() throws Exception {
-    platform = new ApiFixture(dataDir);
-    api = new ApiCalls(platform.port);
+  static void rememberTheAdminToken() {
     adminToken = api.adminToken;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    platform.close();
   }
 
   @Test

@@ -7,33 +7,14 @@ import io.paas.controller.api.ApiCalls.Response;
 import io.paas.controller.store.App;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Listing, restarting and stopping dynos, and one-off runs, through the API over a fake container runtime. */
-class DynosApiTest {
+class DynosApiTest extends ApiTestBase {
   private static final long STANDARD = 512L * 1024 * 1024;
-  @TempDir
-  static Path dataDir;
-  static ApiFixture platform;
-  static ApiCalls api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    platform = new ApiFixture(dataDir);
-    api = new ApiCalls(platform.port);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    platform.close();
-  }
 
   @Test
   void dynosShowTheirStateReleaseAndSize() throws Exception {

@@ -7,7 +7,6 @@ import io.paas.controller.api.ApiCalls.Response;
 import io.paas.controller.store.App;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,29 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scaling and resizing through the API, checked against a host with room for sixteen standard dynos. */
-class FormationApiTest {
-  @TempDir
-  static Path dataDir;
-  static ApiFixture platform;
-  static ApiCalls api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    platform = new ApiFixture(dataDir);
-    api = new ApiCalls(platform.port);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    platform.close();
-  }
-
+class FormationApiTest extends ApiTestBase {
   @Test
   void theFormationFollowsTheProcfileWithHerokusDefaults() throws Exception {
     String app = deployedApp();

@@ -12,34 +12,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Config vars, releases, rollback and logs through the API, with a fake container runtime behind the agent. */
-class ReleasesApiTest {
-  @TempDir
-  static Path dataDir;
-  static ApiFixture platform;
-  static ApiCalls api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    platform = new ApiFixture(dataDir);
-    api = new ApiCalls(platform.port);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    platform.close();
-  }
-
+class ReleasesApiTest extends ApiTestBase {
   @Test
   void configSetBeforeTheFirstBuildIsKeptAndRunsNothing() throws Exception {
     String app = api.newApp(api.adminToken);
