@@ -63,9 +63,7 @@ class AgentsIT {
   @AfterAll
   static void stopPlatform() throws Exception {
     if (platform != null) {
-      repo.paas("apps:destroy", APP, "--confirm", APP);
-      platform.close();
-      platform.removeImages(APP);
+      platform.closeWithApps(List.of(APP));
     }
   }
 

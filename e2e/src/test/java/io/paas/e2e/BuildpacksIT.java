@@ -34,13 +34,7 @@ class BuildpacksIT {
   @AfterAll
   static void stopPlatform() throws Exception {
     if (platform != null) {
-      for (String app : APPS) {
-        platform.paas(work, null, "apps:destroy", app, "--confirm", app);
-      }
-      platform.close();
-      for (String app : APPS) {
-        platform.removeImages(app);
-      }
+      platform.closeWithApps(APPS);
     }
   }
 

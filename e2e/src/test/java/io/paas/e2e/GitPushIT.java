@@ -6,6 +6,7 @@ import io.paas.e2e.Platform.Result;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +41,7 @@ class GitPushIT {
   @AfterAll
   static void stopPlatform() throws Exception {
     if (platform != null) {
-      platform.close();
-      platform.removeImages(APP);
+      platform.closeWithApps(List.of(APP));
     }
   }
 

@@ -180,8 +180,21 @@ final class Platform implements AutoCloseable {
     }
   }
 
-  /** A safety net for a failed test: the app's images go even when destroying the app did not happen. */
-  void removeImages(String app) throws Exception {
+  /**
+   * Ends a test class: destroys its apps as their user would, stops the platform, and removes the images a failed
+   * destroy would leave behind.
+   */
+  void closeWithApps(List<String> apps) throws Exception {
+    for (String app : apps) {
+      paas(userHome, null, "apps:destroy", app, "--confirm", app);
+    }
+    close();
+    for (String app : apps) {
+      removeImages(app);
+    }
+  }
+
+  private void removeImages(String app) throws Exception {
     for (String id : docker("images", "-q", "paas/" + app).out().split("\\s+")) {
       if (!id.isBlank()) {
         docker("rmi", "-f", id);

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,7 @@ class ReleasesIT {
   @AfterAll
   static void stopPlatform() throws Exception {
     if (platform != null) {
-      repo.paas("apps:destroy", APP, "--confirm", APP);
-      platform.close();
-      platform.removeImages(APP);
+      platform.closeWithApps(List.of(APP));
     }
   }
 

@@ -53,9 +53,7 @@ class ScaleIT {
   @AfterAll
   static void stopPlatform() throws Exception {
     if (platform != null) {
-      repo.paas("apps:destroy", APP, "--confirm", APP);
-      platform.close();
-      platform.removeImages(APP);
+      platform.closeWithApps(List.of(APP));
     }
   }
 
