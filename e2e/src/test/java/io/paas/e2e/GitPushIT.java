@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -85,40 +83,17 @@ class GitPushIT {
   void aSecondDeployUnderLoadDropsNoRequest() throws Exception {
     writeApp("hello v2");
     repo.commit("v2");
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    StringBuilder failures = new StringBuilder();
-    Thread load = new Thread(() -> {
-      while (running.get()) {
-        try {
-          HttpResponse<String> r = platform.get(APP);
-          if (r.statusCode() == 200 && r.body().contains("hello v")) {
-            ok.incrementAndGet();
-          } else {
-            failed.incrementAndGet();
-            failures.append(r.statusCode()).append(' ');
-          }
-        } catch (Exception e) {
-          failed.incrementAndGet();
-          failures.append(e).append(' ');
-        }
-      }
-    });
-    load.start();
+    RequestLoop load = RequestLoop.start(platform, APP, 1, body -> body.contains("hello v"));
     Result push;
-    try {
+    try (load) {
       push = repo.push();
       Thread.sleep(500);
-    } finally {
-      running.set(false);
-      load.join();
     }
     assertThat(push.exit()).as(push.all()).isZero();
     assertThat(push.err()).contains("remote: -----> Released v2");
     assertThat(platform.get(APP).body()).contains("hello v2");
-    assertThat(failed.get()).as("failed requests during the deploy: %s", failures).isZero();
-    assertThat(ok.get()).as("requests served during the deploy").isGreaterThan(20);
+    assertThat(load.failures()).as("failed requests during the deploy").isEmpty();
+    assertThat(load.served()).as("requests served during the deploy").isGreaterThan(20);
   }
 
   @Test

@@ -141,8 +141,13 @@ final class Platform implements AutoCloseable {
 
   /** GET through the router, as a browser asking for APP.localhost would. */
   HttpResponse<String> get(String app) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/"))
-        .header("Host", app + ".localhost:" + routerPort)
+    return get(app + ".localhost", "/");
+  }
+
+  /** GET of {@code path} through the router for the given host name (an app's or a custom domain). */
+  HttpResponse<String> get(String host, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + path))
+        .header("Host", host + ":" + routerPort)
         .timeout(Duration.ofSeconds(10))
         .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -205,6 +210,11 @@ final class Platform implements AutoCloseable {
   Result docker(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
+    return command(command);
+  }
+
+  /** Any other program (curl, say), run as the user. */
+  Result command(List<String> command) throws Exception {
     return run(userHome, null, command);
   }
 

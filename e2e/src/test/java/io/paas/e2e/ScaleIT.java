@@ -1,9 +1,9 @@
 package io.paas.e2e;
 
+import static io.paas.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paas.e2e.Platform.Result;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -76,34 +73,14 @@ class ScaleIT {
   @Test
   @Order(2)
   void restartingWebUnderLoadDropsNoRequest() throws Exception {
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger ok = new AtomicInteger();
-    List<String> failures = new ArrayList<>();
-    Thread load = new Thread(() -> {
-      while (running.get()) {
-        try {
-          HttpResponse<String> response = platform.get(APP);
-          if (response.statusCode() == 200) {
-            ok.incrementAndGet();
-          } else {
-            failures.add(String.valueOf(response.statusCode()));
-          }
-        } catch (Exception e) {
-          failures.add(e.toString());
-        }
-      }
-    });
-    load.start();
+    RequestLoop load = RequestLoop.start(platform, APP, 1, body -> body.startsWith("served by web."));
     Result restart;
-    try {
+    try (load) {
       restart = repo.paas("ps:restart", "web");
-    } finally {
-      running.set(false);
-      load.join();
     }
     assertThat(restart.exit()).as(restart.all()).isZero();
-    assertThat(failures).as("failed requests during the restart").isEmpty();
-    assertThat(ok.get()).isGreaterThan(10);
+    assertThat(load.failures()).as("failed requests during the restart").isEmpty();
+    assertThat(load.served()).isGreaterThan(10);
   }
 
   @Test
@@ -171,20 +148,5 @@ class ScaleIT {
 
   private static long count(String text, String what) {
     return text.lines().filter(l -> l.contains(what)).count();
-  }
-
-  private interface Check {
-    String read() throws Exception;
-  }
-
-  private static String await(String what, Check check, Predicate<String> done) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String last = check.read();
-    while (!done.test(last)) {
-      assertThat(Instant.now()).as("%s within 60 s; last seen:%n%s", what, last).isBefore(deadline);
-      Thread.sleep(300);
-      last = check.read();
-    }
-    return last;
   }
 }
