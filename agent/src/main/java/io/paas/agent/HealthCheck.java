@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
  * must answer a status below 400, so an app can keep traffic away until it is ready (a 503 while it warms up).
  */
 record HealthCheck(String path) {
-  static final HealthCheck DEFAULT = new HealthCheck(null);
   /** A status line longer than this is not HTTP. */
   private static final int MAX_STATUS_LINE = 1024;
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d\\.\\d (\\d{3})(?: .*)?");
 
-  /** What the answer so far says; empty while the status line is incomplete. */
+  /** Whether the dyno passed, and the status it answered (null where the check reads none), for the log. */
   record Verdict(boolean up, String answer) {
   }
 
@@ -26,9 +25,10 @@ record HealthCheck(String path) {
     return Buffer.buffer(line + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   }
 
+  /** What the answer so far says; empty while more of it is needed. */
   Optional<Verdict> judge(Buffer answer) {
     if (path == null) {
-      return answer.length() > 0 ? Optional.of(new Verdict(true, "any")) : Optional.empty();
+      return answer.length() > 0 ? Optional.of(new Verdict(true, null)) : Optional.empty();
     }
     String text = answer.toString(StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n");
