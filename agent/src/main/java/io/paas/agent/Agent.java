@@ -294,7 +294,7 @@ public final class Agent {
             new VertxException(spec.name() + " could not start: " + e.getMessage(), true)))
         .compose(dyno -> {
           log.info("Started {} {} v{} in {}", spec.app(), spec.name(), spec.release(), dyno.containerId());
-          return health.awaitUp(dyno)
+          return health.awaitUp(dyno, spec.healthCheckPath())
               .onSuccess(up -> platform(up, "State changed from starting to up"))
               .recover(down -> stopAll(List.of(dyno)).transform(stopped -> Future.failedFuture(down)));
         });

@@ -12,17 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits until a freshly started dyno can take traffic. A web dyno is up once it answers a request on its published
- * port: a bare TCP connect proves nothing, because Docker's userland proxy accepts on the published port before
- * anything listens inside the container, then closes. Any bytes back count, since an answer of any status means the
- * app is serving; the probe is written on a raw socket so sloppy HTTP (busybox httpd sends a body with HEAD) and
- * refused attempts neither fail the probe nor flood the log. Other process types take no traffic: up once running.
+ * Waits until a freshly started dyno can take traffic. A web dyno is up once it answers the {@link HealthCheck} on its
+ * published port: a bare TCP connect proves nothing, because Docker's userland proxy accepts on the published port
+ * before anything listens inside the container, then closes. The probe is written on a raw socket so sloppy HTTP
+ * (busybox httpd sends a body with HEAD) and refused attempts neither fail the probe nor flood the log. Other process
+ * types take no traffic: up once running.
  */
 final class DynoHealth {
   private static final long POLL_MILLIS = 100;
   private static final int LOG_LINES = 20;
-  private static final Buffer PROBE =
-      Buffer.buffer("HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
   private final Vertx vertx;
   private final NetClient net;
@@ -38,45 +36,57 @@ final class DynoHealth {
     this.timeout = timeout;
   }
 
-  /** Completes with the dyno once it is up; fails with its last output once it exits or the timeout passes. */
-  Future<Dyno> awaitUp(Dyno started) {
+  /**
+   * Completes with the dyno once it is up, checked at {@code healthCheckPath} (null for the default check); fails
+   * with its last output once it exits or the timeout passes.
+   */
+  Future<Dyno> awaitUp(Dyno started, String healthCheckPath) {
     if (!Agent.WEB.equals(started.type())) {
       return started.running() ? Future.succeededFuture(started) : failWithLogs(started, started.name() + " exited");
     }
     Promise<Dyno> up = Promise.promise();
-    attempt(started, System.nanoTime() + timeout.toNanos(), up);
+    attempt(started, new HealthCheck(healthCheckPath), System.nanoTime() + timeout.toNanos(), null, up);
     return up.future();
   }
 
-  private void attempt(Dyno dyno, long deadline, Promise<Dyno> up) {
-    answers(dyno, deadline)
+  /** {@code lastAnswer} is the status the dyno last answered with, null while it answered nothing. */
+  private void attempt(Dyno dyno, HealthCheck check, long deadline, String lastAnswer, Promise<Dyno> up) {
+    answers(dyno, check, deadline)
         .onSuccess(answered -> up.complete(dyno))
         .onFailure(notYet -> observe(dyno).onComplete(observed -> {
+          String answer = notYet instanceof NotUp verdict ? verdict.getMessage() : lastAnswer;
           if (observed.failed()) {
             up.fail(observed.cause());
           } else if (observed.result().filter(Dyno::running).isEmpty()) {
             failWithLogs(dyno, dyno.name() + " exited").onComplete(up);
           } else if (System.nanoTime() - deadline >= 0) {
-            failWithLogs(dyno, "%s did not answer on $PORT within %d s".formatted(dyno.name(), timeout.toSeconds()))
-                .onComplete(up);
+            failWithLogs(dyno, "%s did not %s within %d s%s".formatted(dyno.name(), check.expectation(),
+                timeout.toSeconds(), answer == null ? "" : " (last answer: " + answer + ")")).onComplete(up);
           } else {
-            vertx.timer(POLL_MILLIS).onComplete(t -> attempt(observed.result().get(), deadline, up));
+            vertx.timer(POLL_MILLIS).onComplete(t -> attempt(observed.result().get(), check, deadline, answer, up));
           }
         }));
   }
 
   /** One probe; it may wait until the deadline for a slow first answer. */
-  private Future<Void> answers(Dyno dyno, long deadline) {
+  private Future<Void> answers(Dyno dyno, HealthCheck check, long deadline) {
     if (dyno.port() == 0) {
       return Future.failedFuture("no published port");
     }
     long waitMillis = Math.max(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     return net.connect(dyno.port(), dyno.host()).compose(socket -> {
       Promise<Void> answered = Promise.promise();
-      socket.handler(bytes -> answered.tryComplete());
+      Buffer received = Buffer.buffer();
+      socket.handler(bytes -> check.judge(received.appendBuffer(bytes)).ifPresent(verdict -> {
+        if (verdict.up()) {
+          answered.tryComplete();
+        } else {
+          answered.tryFail(new NotUp(verdict.answer()));
+        }
+      }));
       socket.exceptionHandler(answered::tryFail);
       socket.closeHandler(closed -> answered.tryFail("closed without answering"));
-      socket.write(PROBE);
+      socket.write(check.request());
       return answered.future().timeout(waitMillis, TimeUnit.MILLISECONDS).eventually(socket::close);
     });
   }
@@ -94,5 +104,12 @@ final class DynoHealth {
           String output = logs.succeeded() && !logs.result().isBlank() ? logs.result().strip() : "(no output)";
           return Future.failedFuture(new VertxException(what + ": " + output, true));
         });
+  }
+
+  /** The dyno answered, but not as the check wants; the message is what it answered. */
+  private static final class NotUp extends VertxException {
+    NotUp(String answer) {
+      super(answer, true);
+    }
   }
 }

@@ -186,6 +186,6 @@ class DockerDynoRuntimeTest {
 
   private static DynoSpec withCpus(DynoSpec spec, double cpus) {
     return new DynoSpec(spec.app(), spec.name(), spec.release(), spec.image(), spec.command(), spec.env(),
-        spec.memoryBytes(), cpus);
+        spec.memoryBytes(), cpus, spec.healthCheckPath());
   }
 }

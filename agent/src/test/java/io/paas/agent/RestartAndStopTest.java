@@ -94,6 +94,19 @@ class RestartAndStopTest {
   }
 
   @Test
+  void aNewHealthCheckPathKeepsTheRunningDynoAndAppliesToItsNextStart() throws Exception {
+    Dyno running = result(agent.converge("a", List.of(spec("web.1")))).get(0);
+    DynoSpec checked = new DynoSpec("a", "web.1", 1, "a:v1", null, Map.of(), 0, 0, "/health");
+
+    assertThat(result(agent.converge("a", List.of(checked)))).containsExactly(running);
+    assertThat(runtime.started).hasSize(1);
+
+    result(agent.restart("a", "web.1"));
+
+    assertThat(runtime.started).extracting(DynoSpec::healthCheckPath).containsExactly(null, "/health");
+  }
+
+  @Test
   void restartOfATypeOrANameTouchesOnlyThose() throws Exception {
     List<Dyno> before = result(agent.converge("a", FORMATION));
 

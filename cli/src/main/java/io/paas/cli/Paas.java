@@ -5,15 +5,22 @@ import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
 import io.paas.cli.command.AppsInfo;
+import io.paas.cli.command.AppsSettings;
 import io.paas.cli.command.ConfigGet;
 import io.paas.cli.command.ConfigSet;
 import io.paas.cli.command.ConfigUnset;
 import io.paas.cli.command.ConfigVars;
+import io.paas.cli.command.Domains;
+import io.paas.cli.command.DomainsAdd;
+import io.paas.cli.command.DomainsRemove;
 import io.paas.cli.command.GitCredentials;
 import io.paas.cli.command.GitRemoteCommand;
 import io.paas.cli.command.Login;
 import io.paas.cli.command.Logout;
 import io.paas.cli.command.Logs;
+import io.paas.cli.command.Maintenance;
+import io.paas.cli.command.MaintenanceOff;
+import io.paas.cli.command.MaintenanceOn;
 import io.paas.cli.command.Ps;
 import io.paas.cli.command.PsResize;
 import io.paas.cli.command.PsRestart;
@@ -41,7 +48,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
         HelpCommand.class,
         Login.class, Logout.class, Whoami.class,
-        Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class,
+        Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class, AppsSettings.class,
+        Maintenance.class, MaintenanceOn.class, MaintenanceOff.class,
+        Domains.class, DomainsAdd.class, DomainsRemove.class,
         Releases.class, ReleasesInfo.class, ReleasesRollback.class,
         ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,

@@ -19,8 +19,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A stand-in Platform API on a free port: checks the Bearer token, keeps apps, their releases, config vars,
- * formation and dynos in memory, serves made-up log lines and one-off runs, and records every request.
+ * A stand-in Platform API on a free port: checks the Bearer token, keeps apps (with their settings), their releases,
+ * config vars, formation, dynos and custom domains in memory, serves made-up log lines and one-off runs, and records
+ * every request.
  */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
@@ -59,6 +60,8 @@ final class FakePlatform {
   private final AtomicInteger runs = new AtomicInteger(2);
   volatile boolean admin;
   final List<JsonObject> agents = new CopyOnWriteArrayList<>();
+  /** Custom domains by app, as the API lists them. */
+  final Map<String, List<JsonObject>> domains = new ConcurrentSkipListMap<>();
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -71,6 +74,10 @@ final class FakePlatform {
     router.get("/apps").handler(ctx -> ok(ctx, 200, new JsonArray(List.copyOf(apps.values()))));
     router.post("/apps").handler(this::createApp);
     router.get("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, app)));
+    router.patch("/apps/:app").handler(ctx -> withApp(ctx, app -> patchSettings(ctx, app)));
+    router.get("/apps/:app/domains").handler(ctx -> withApp(ctx, app -> listDomains(ctx, app)));
+    router.post("/apps/:app/domains").handler(ctx -> withApp(ctx, app -> postDomain(ctx, app)));
+    router.delete("/apps/:app/domains/:hostname").handler(ctx -> withApp(ctx, app -> deleteDomain(ctx, app)));
     router.delete("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, apps.remove(app.getString("name")))));
     router.get("/apps/:app/releases").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, new JsonArray(List.copyOf(releasesOf(app))))));
     router.get("/apps/:app/releases/:version").handler(ctx -> withRelease(ctx, ctx.pathParam("version"),
@@ -116,7 +123,10 @@ final class FakePlatform {
         .put("created_at", "2025-01-02T03:04:05Z")
         .putNull("release")
         .put("web_url", "http://" + name + ".localhost:8080/")
-        .put("git_url", url() + "/git/" + name + ".git");
+        .put("git_url", url() + "/git/" + name + ".git")
+        .put("maintenance", false)
+        .put("request_timeout", 30)
+        .putNull("health_check_path");
     apps.put(name, app);
     return app;
   }
@@ -255,6 +265,56 @@ final class FakePlatform {
     });
     addRelease(app.getString("name"), "succeeded", "Change " + String.join(", ", change.fieldNames()) + " config vars");
     ok(ctx, 200, vars);
+  }
+
+  /** Sets what the body names, after checking the timeout's range as the API does. */
+  private void patchSettings(RoutingContext ctx, JsonObject app) {
+    JsonObject change = ctx.body().asJsonObject();
+    int timeout = change.getInteger("request_timeout", 30);
+    if (timeout < 1 || timeout > 300) {
+      error(ctx, 422, "invalid_params", "request_timeout must be a whole number of seconds from 1 to 300.");
+      return;
+    }
+    app.mergeIn(change);
+    ok(ctx, 200, app);
+  }
+
+  JsonObject addDomain(String app, String hostname) {
+    JsonObject domain = new JsonObject().put("hostname", hostname).put("kind", "custom")
+        .put("cname", app + ".localhost").put("created_at", "2026-11-27T10:00:00Z");
+    domains.computeIfAbsent(app, name -> new CopyOnWriteArrayList<>()).add(domain);
+    return domain;
+  }
+
+  private List<JsonObject> domainsOf(JsonObject app) {
+    return domains.getOrDefault(app.getString("name"), List.of());
+  }
+
+  private void listDomains(RoutingContext ctx, JsonObject app) {
+    JsonArray all = new JsonArray().add(new JsonObject().put("hostname", app.getString("name") + ".localhost")
+        .put("kind", "default").putNull("cname").put("created_at", app.getString("created_at")));
+    domainsOf(app).forEach(all::add);
+    ok(ctx, 200, all);
+  }
+
+  /** A name any app has is a 409, as on the platform. */
+  private void postDomain(RoutingContext ctx, JsonObject app) {
+    String hostname = ctx.body().asJsonObject().getString("hostname").toLowerCase(java.util.Locale.ROOT);
+    if (domains.values().stream().flatMap(List::stream).anyMatch(d -> d.getString("hostname").equals(hostname))) {
+      error(ctx, 409, "conflict", hostname + " is already in use.");
+    } else {
+      ok(ctx, 201, addDomain(app.getString("name"), hostname));
+    }
+  }
+
+  private void deleteDomain(RoutingContext ctx, JsonObject app) {
+    String hostname = ctx.pathParam("hostname");
+    domainsOf(app).stream().filter(d -> d.getString("hostname").equals(hostname)).findFirst().ifPresentOrElse(
+        domain -> {
+          domainsOf(app).remove(domain);
+          ok(ctx, 200, domain);
+        },
+        () -> error(ctx, 404, "not_found", "Couldn't find that domain."));
   }
 
   /** The log lines at once; with {@code tail=true} the tail lines after a pause, then the end. */

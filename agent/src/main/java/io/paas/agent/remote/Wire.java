@@ -20,14 +20,15 @@ public final class Wire {
   public static JsonObject spec(DynoSpec spec) {
     return new JsonObject().put("app", spec.app()).put("name", spec.name()).put("release", spec.release())
         .put("image", spec.image()).put("command", spec.command()).put("env", new JsonObject(Map.copyOf(spec.env())))
-        .put("memory", spec.memoryBytes()).put("cpus", spec.cpus());
+        .put("memory", spec.memoryBytes()).put("cpus", spec.cpus()).put("health_check_path", spec.healthCheckPath());
   }
 
   public static DynoSpec spec(JsonObject json) {
     Map<String, String> env = new LinkedHashMap<>();
     json.getJsonObject("env", new JsonObject()).forEach(e -> env.put(e.getKey(), String.valueOf(e.getValue())));
     return new DynoSpec(json.getString("app"), json.getString("name"), json.getInteger("release"),
-        json.getString("image"), json.getString("command"), env, json.getLong("memory"), json.getDouble("cpus"));
+        json.getString("image"), json.getString("command"), env, json.getLong("memory"), json.getDouble("cpus"),
+        json.getString("health_check_path"));
   }
 
   public static JsonObject status(DynoStatus status) {

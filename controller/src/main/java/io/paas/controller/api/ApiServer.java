@@ -37,8 +37,9 @@ public final class ApiServer {
     router.route().pathRegex(API_PATHS).handler(new Bearer(services.accounts())::handle);
     auth.mount(router);
     new UsersApi(services.accounts()).mount(router);
-    new AppsApi(services.apps(), services.access(), services.lifecycle(), services.releases(), services.urls())
-        .mount(router);
+    new AppsApi(services.apps(), services.access(), services.lifecycle(), services.settings(), services.releases(),
+        services.urls()).mount(router);
+    new DomainsApi(services.access(), services.domains(), services.urls()).mount(router);
     new BuildsApi(services.access(), services.builds()).mount(router);
     new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
     new ConfigVarsApi(services.access(), services.releaseService()).mount(router);

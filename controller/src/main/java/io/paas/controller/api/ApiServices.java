@@ -5,7 +5,9 @@ import io.paas.controller.cluster.AgentStore;
 import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.DomainService;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
@@ -16,8 +18,8 @@ import io.paas.controller.store.ReleaseStore;
 
 /** What the API's handlers work with. */
 public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
-                          BuildStore builds, ReleaseStore releases, ReleaseService releaseService,
-                          FormationService formations, DynoService dynos, AgentStore agents,
-                          PlacementStore placements, LogHub logs,
+                          AppSettingsService settings, DomainService domains, BuildStore builds,
+                          ReleaseStore releases, ReleaseService releaseService, FormationService formations,
+                          DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
                           int maxLogLines, AppUrls urls) {
 }

@@ -2,28 +2,36 @@ package io.paas.controller.api;
 
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.store.App;
+import io.paas.controller.store.AppSettings;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+/** {@code /apps}: list, create, show, destroy, and {@code PATCH} an app's settings. */
 final class AppsApi {
   private final AppStore apps;
   private final AppAccess access;
   private final AppLifecycle lifecycle;
+  private final AppSettingsService settings;
   private final ReleaseStore releases;
   private final AppUrls urls;
 
-  AppsApi(AppStore apps, AppAccess access, AppLifecycle lifecycle, ReleaseStore releases, AppUrls urls) {
+  AppsApi(AppStore apps, AppAccess access, AppLifecycle lifecycle, AppSettingsService settings, ReleaseStore releases,
+          AppUrls urls) {
     this.apps = apps;
     this.access = access;
     this.lifecycle = lifecycle;
+    this.settings = settings;
     this.releases = releases;
     this.urls = urls;
   }
@@ -32,6 +40,7 @@ final class AppsApi {
     router.get("/apps").handler(this::list);
     router.post("/apps").handler(this::create);
     router.get("/apps/:app").handler(this::get);
+    router.patch("/apps/:app").handler(this::patch);
     router.delete("/apps/:app").handler(this::destroy);
   }
 
@@ -49,6 +58,12 @@ final class AppsApi {
 
   private void get(RoutingContext ctx) {
     Responses.json(ctx, 200, app(ctx).compose(this::view));
+  }
+
+  private void patch(RoutingContext ctx) {
+    UnaryOperator<AppSettings> edit = SettingsPatch.of(JsonBody.of(ctx));
+    User user = Bearer.user(ctx);
+    Responses.json(ctx, 200, app(ctx).compose(app -> settings.change(app, edit, user.email())).compose(this::view));
   }
 
   private void destroy(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.paas.controller.api;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
+import io.paas.controller.store.Domain;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +30,22 @@ final class Views {
         .put("created_at", time(app.createdAt()))
         .put("release", current.map(Release::name).orElse(null))
         .put("web_url", urls.web(app.name()))
-        .put("git_url", urls.git(app.name()));
+        .put("git_url", urls.git(app.name()))
+        .put("maintenance", app.settings().maintenance())
+        .put("request_timeout", app.settings().requestTimeout())
+        .put("health_check_path", app.settings().healthCheckPath());
+  }
+
+  /** The app's own host, which Heroku lists among its domains too. */
+  static JsonObject defaultDomain(App app, AppUrls urls) {
+    return new JsonObject().put("hostname", urls.host(app.name())).put("kind", "default").putNull("cname")
+        .put("created_at", time(app.createdAt()));
+  }
+
+  /** A custom domain; {@code cname} is where its DNS record should point: the app's own host. */
+  static JsonObject customDomain(Domain domain, String cname) {
+    return new JsonObject().put("hostname", domain.hostname()).put("kind", "custom").put("cname", cname)
+        .put("created_at", time(domain.createdAt()));
   }
 
   static JsonObject build(Build build, boolean withOutput) {

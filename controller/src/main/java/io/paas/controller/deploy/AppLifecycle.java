@@ -9,25 +9,29 @@ import io.paas.controller.store.AppStore;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.List;
 
-/** Creating and destroying an app, with everything that belongs to it: route, dynos, images, repo. */
+/**
+ * Creating and destroying an app, with everything that belongs to it: route, dynos, images, repo. Its settings and
+ * custom domains are rows of the app, so they go with it.
+ */
 public final class AppLifecycle {
   private final Vertx vertx;
   private final AppStore apps;
   private final Deployer deployer;
   private final RoutingTable routes;
+  private final RoutingSync routing;
   private final RepoStore repos;
   private final ImageBuilder images;
   private final LogHub logs;
 
-  public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RepoStore repos,
-                      ImageBuilder images, LogHub logs) {
+  public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
+                      RepoStore repos, ImageBuilder images, LogHub logs) {
     this.logs = logs;
     this.vertx = vertx;
     this.apps = apps;
     this.deployer = deployer;
     this.routes = routes;
+    this.routing = routing;
     this.repos = repos;
     this.images = images;
   }
@@ -35,7 +39,7 @@ public final class AppLifecycle {
   public Future<App> create(String name, long ownerId) {
     return Future.succeededFuture(name).map(AppNames::require)
         .compose(valid -> apps.insert(valid, ownerId))
-        .onSuccess(app -> routes.put(app.name(), List.of()));
+        .compose(app -> routing.sync().map(app));
   }
 
   /** The store forgets the app first, so a reconcile pass running meanwhile cannot bring its dynos back for long. */
@@ -46,19 +50,11 @@ public final class AppLifecycle {
           routes.remove(app.name());
           logs.forget(app.name());
         })
+        .compose(v -> routing.sync())
         .compose(v -> vertx.executeBlocking(() -> {
           images.removeImages(app.name());
           repos.delete(app.name());
           return app;
         }, false));
-  }
-
-  /** Every app answers at its host from the start: 503 until a release runs, rather than 404. */
-  public Future<Void> restoreRoutes() {
-    return apps.all().onSuccess(all -> all.forEach(app -> {
-      if (routes.backends(app.name()).isEmpty()) {
-        routes.put(app.name(), List.of());
-      }
-    })).mapEmpty();
   }
 }

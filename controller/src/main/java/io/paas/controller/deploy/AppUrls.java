@@ -3,7 +3,12 @@ package io.paas.controller.deploy;
 /** Where users reach an app and its git remote. */
 public record AppUrls(String apiUrl, String domain, int routerPort) {
   public String web(String app) {
-    return "http://" + app + "." + domain + (routerPort == 80 ? "" : ":" + routerPort) + "/";
+    return "http://" + host(app) + (routerPort == 80 ? "" : ":" + routerPort) + "/";
+  }
+
+  /** The app's default host name, {@code APP.DOMAIN}. */
+  public String host(String app) {
+    return app + "." + domain;
   }
 
   public String git(String app) {

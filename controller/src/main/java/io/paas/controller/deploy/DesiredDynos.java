@@ -7,7 +7,10 @@ import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** The dynos an app should run: its desired release (the newest that has not failed) at its formation. */
+/**
+ * The dynos an app should run: its desired release (the newest that has not failed) at its formation, with the app's
+ * health check path.
+ */
 public final class DesiredDynos {
   private final ReleaseStore releases;
   private final FormationStore formations;
@@ -18,7 +21,8 @@ public final class DesiredDynos {
   }
 
   public Future<List<DynoSpec>> of(App app) {
+    String healthCheckPath = app.settings().healthCheckPath();
     return releases.desired(app.id()).compose(release -> formations.get(app.id())
-        .map(scales -> release.map(r -> DynoPlan.dynos(app.name(), r, scales)).orElse(List.of())));
+        .map(scales -> release.map(r -> DynoPlan.dynos(app.name(), r, scales, healthCheckPath)).orElse(List.of())));
   }
 }

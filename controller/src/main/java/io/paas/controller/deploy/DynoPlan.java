@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * Turns a release and the app's scales into its formation and the dynos that should run: {@code web.1…web.N} for
  * each type, with the release's config vars and the size's memory and CPU. A type never scaled runs at Heroku's
- * default: web at 1, the others at 0.
+ * default: web at 1, the others at 0. Web dynos, the only ones that take traffic, carry the app's health check path.
  */
 public final class DynoPlan {
   static final String DEFAULT_SIZE = DynoSize.DEFAULT.name();
+  private static final String WEB = "web";
 
   private DynoPlan() {
   }
@@ -27,21 +28,23 @@ public final class DynoPlan {
       return formation;
     }
     Map<String, String> types = release.processTypes().isEmpty()
-        ? java.util.Collections.singletonMap("web", null) : release.processTypes();
+        ? java.util.Collections.singletonMap(WEB, null) : release.processTypes();
     types.forEach((type, command) -> {
-      Scale scale = scales.getOrDefault(type, new Scale(type.equals("web") ? 1 : 0, DEFAULT_SIZE));
+      Scale scale = scales.getOrDefault(type, new Scale(type.equals(WEB) ? 1 : 0, DEFAULT_SIZE));
       formation.add(new ProcessScale(type, command, scale.quantity(), scale.size()));
     });
     return formation;
   }
 
-  public static List<DynoSpec> dynos(String app, Release release, Map<String, Scale> scales) {
+  /** {@code healthCheckPath} is null for the default check. */
+  public static List<DynoSpec> dynos(String app, Release release, Map<String, Scale> scales, String healthCheckPath) {
     List<DynoSpec> dynos = new ArrayList<>();
     for (ProcessScale process : formation(release, scales)) {
       DynoSize size = size(process.size());
+      String checked = process.type().equals(WEB) ? healthCheckPath : null;
       for (int n = 1; n <= process.quantity(); n++) {
         dynos.add(new DynoSpec(app, process.type() + "." + n, release.version(), release.image(), process.command(),
-            release.config(), size.memoryBytes(), size.cpus()));
+            release.config(), size.memoryBytes(), size.cpus(), checked));
       }
     }
     return dynos;
@@ -62,6 +65,6 @@ public final class DynoPlan {
   public static DynoSpec oneOff(String app, Release release, String name, String command) {
     DynoSize size = DynoSize.DEFAULT;
     return new DynoSpec(app, name, release.version(), release.image(), command, release.config(),
-        size.memoryBytes(), size.cpus());
+        size.memoryBytes(), size.cpus(), null);
   }
 }

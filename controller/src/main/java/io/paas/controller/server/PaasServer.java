@@ -29,18 +29,24 @@ import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.cluster.SchedulerLoop;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
 import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DomainNames;
+import io.paas.controller.deploy.DomainService;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
+import io.paas.controller.deploy.HttpsHosts;
 import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
+import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
@@ -127,7 +133,10 @@ public final class PaasServer implements Callable<Integer> {
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
         Stacks.fromEnvironment(System.getenv()));
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, repos, images, logs);
+    DomainStore domains = new DomainStore(pool);
+    // The TLS front, when there is one, is told the names that need HTTPS here.
+    RoutingSync routing = new RoutingSync(apps, domains, table, HttpsHosts.NONE, urls);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
@@ -138,7 +147,9 @@ public final class PaasServer implements Callable<Integer> {
     FormationService formations = new FormationService(apps, releases, formationStore, deployer,
         new AgentCluster(agents), new OneOffs(), logs);
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
-    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releases,
+    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
+        new AppSettingsService(apps, routing, deployer, logs),
+        new DomainService(domains, new DomainNames(options.domain), routing, logs), builds, releases,
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
@@ -150,7 +161,8 @@ public final class PaasServer implements Callable<Integer> {
             System.out.println(seeded);
           }
         })
-        .compose(v -> lifecycle.restoreRoutes())
+        // Every app's host, settings and custom domains are in the table before the router listens.
+        .compose(v -> routing.sync())
         .compose(v -> router.listen(options.bind, options.routerPort))
         .compose(v -> api.listen(options.bind, options.apiPort, mounts -> {
           git.mount(mounts);

@@ -1,5 +1,6 @@
 package io.paas.controller.store;
 
+import io.paas.common.ApiException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -8,10 +9,11 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 public final class AppStore {
-  private static final String SELECT = "SELECT a.id, a.name, a.owner_id, u.email AS owner_email, a.created_at "
-      + "FROM apps a JOIN users u ON u.id = a.owner_id ";
+  private static final String SELECT = "SELECT a.id, a.name, a.owner_id, u.email AS owner_email, a.created_at, "
+      + "a.maintenance, a.request_timeout, a.health_check_path FROM apps a JOIN users u ON u.id = a.owner_id ";
 
   private final Pool pool;
 
@@ -41,6 +43,26 @@ public final class AppStore {
     return pool.query(SELECT + "ORDER BY a.name").execute().map(AppStore::apps);
   }
 
+  /**
+   * Applies {@code edit} to the app's settings and stores the result. The row lock makes two changes at once apply
+   * one after the other, so neither undoes the other.
+   */
+  public Future<SettingsChange> changeSettings(long appId, UnaryOperator<AppSettings> edit) {
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT maintenance, request_timeout, health_check_path "
+            + "FROM apps WHERE id = $1 FOR UPDATE").execute(Tuple.of(appId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(ApiException.notFound("Couldn't find that app."));
+          }
+          AppSettings before = settings(rows.iterator().next());
+          AppSettings after = edit.apply(before);
+          return conn.preparedQuery("UPDATE apps SET maintenance = $2, request_timeout = $3, health_check_path = $4 "
+                  + "WHERE id = $1")
+              .execute(Tuple.of(appId, after.maintenance(), after.requestTimeout(), after.healthCheckPath()))
+              .map(new SettingsChange(before, after));
+        }));
+  }
+
   public Future<Void> delete(long appId) {
     return pool.preparedQuery("DELETE FROM apps WHERE id = $1").execute(Tuple.of(appId)).mapEmpty();
   }
@@ -49,8 +71,17 @@ public final class AppStore {
     List<App> apps = new ArrayList<>();
     for (Row row : rows) {
       apps.add(new App(row.getLong("id"), row.getString("name"), row.getLong("owner_id"),
-          row.getString("owner_email"), row.getOffsetDateTime("created_at")));
+          row.getString("owner_email"), row.getOffsetDateTime("created_at"), settings(row)));
     }
     return apps;
+  }
+
+  private static AppSettings settings(Row row) {
+    return new AppSettings(row.getBoolean("maintenance"), row.getInteger("request_timeout"),
+        row.getString("health_check_path"));
+  }
+
+  /** An app's settings before and after a change. */
+  public record SettingsChange(AppSettings before, AppSettings after) {
   }
 }

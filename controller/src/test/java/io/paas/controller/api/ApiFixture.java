@@ -18,17 +18,22 @@ import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.cluster.SchedulerLoop;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
+import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DomainNames;
+import io.paas.controller.deploy.DomainService;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
+import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
@@ -41,17 +46,23 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The controller's API over a real embedded PostgreSQL, with an agent (through the agent protocol, as in the
  * all-in-one server) whose container runtime is a fake (the
- * end-to-end tests run real containers): enough to test auth, validation, tenancy and release logic.
+ * end-to-end tests run real containers): enough to test auth, validation, tenancy and release logic. The routing
+ * table and what the TLS front was told ({@link #https}, each call's set) are there to look at.
  */
 final class ApiFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
   static final String ADMIN_PASSWORD = "admin-password-1";
+  /** The platform's domain: apps answer at APP.{@value}. */
+  static final String DOMAIN = "localhost";
   /** Room for sixteen standard dynos, across all the apps of a test class. */
   static final long HOST_MEMORY = 8192L * 1024 * 1024;
   static final double HOST_CPUS = 16;
@@ -65,6 +76,8 @@ final class ApiFixture implements AutoCloseable {
   final BuildStore builds;
   final ReleaseService releases;
   final LogHub logs = new LogHub(1500);
+  final RoutingTable table = new RoutingTable();
+  final List<Set<String>> https = new CopyOnWriteArrayList<>();
   final int port;
 
   ApiFixture(Path dataDir) throws Exception {
@@ -77,24 +90,26 @@ final class ApiFixture implements AutoCloseable {
     ReleaseStore releaseStore = new ReleaseStore(pool);
     Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
     AppAccess access = new AppAccess(apps);
-    AppUrls urls = new AppUrls("http://127.0.0.1:1", "localhost", 8080);
+    AppUrls urls = new AppUrls("http://127.0.0.1:1", DOMAIN, 8080);
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releaseStore, formationStore);
     AgentStore agents = new AgentStore(pool);
     PlacementStore placements = new PlacementStore(pool);
     AgentReports reports = new AgentReports();
     AgentMailbox mailbox = new AgentMailbox(vertx, agents);
-    RoutingTable table = new RoutingTable();
-    ClusterRoutes routes = new ClusterRoutes(table, new RouterServer(vertx, table, "localhost"), Duration.ZERO);
+    ClusterRoutes routes = new ClusterRoutes(table, new RouterServer(vertx, table, DOMAIN), Duration.ZERO);
     Jobs jobs = new Jobs(mailbox);
     AgentChooser chooser = new AgentChooser(agents, placements);
     SchedulerLoop scheduler = new SchedulerLoop(vertx, pool, agents, placements, apps, desired, mailbox, routes,
         reports, Duration.ofSeconds(30));
     Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releaseStore, desired, logs);
     releases = new ReleaseService(releaseStore, deployer, logs);
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table,
+    DomainStore domains = new DomainStore(pool);
+    RoutingSync routing = new RoutingSync(apps, domains, table, https::add, urls);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing,
         new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
+    routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
@@ -103,7 +118,9 @@ final class ApiFixture implements AutoCloseable {
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
-    port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle, builds, releaseStore, releases,
+    port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
+        new AppSettingsService(apps, routing, deployer, logs),
+        new DomainService(domains, new DomainNames(DOMAIN), routing, logs), builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls))
         .listen("127.0.0.1", 0, agentApi::mount)
         .await(10, TimeUnit.SECONDS)

@@ -2,14 +2,11 @@ package io.paas.controller.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paas.builder.BuildResult;
 import io.paas.controller.api.ApiCalls.Response;
-import io.paas.controller.store.App;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Listing, restarting and stopping dynos, and one-off runs, through the API over a fake container runtime. */
@@ -140,10 +137,7 @@ class DynosApiTest extends ApiTestBase {
   private static String deployedApp() throws Exception {
     String app = api.newApp(api.adminToken);
     api.call("PATCH", "/apps/" + app + "/config-vars", api.adminToken, "{\"COLOR\": \"green\"}");
-    App found = platform.apps.byName(app).await(10, TimeUnit.SECONDS).orElseThrow();
-    long build = platform.builds.insert(found.id(), 1, "abc1234").await(10, TimeUnit.SECONDS);
-    platform.releases.deploy(found, build, "abc1234", new BuildResult("img:1", Map.of("web", "serve"), null), 1,
-        ApiFixture.ADMIN_EMAIL, line -> { }).await(30, TimeUnit.SECONDS);
+    deploy(app, "img:1", Map.of("web", "serve"), null);
     return app;
   }
 }

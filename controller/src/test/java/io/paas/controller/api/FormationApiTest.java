@@ -2,18 +2,12 @@ package io.paas.controller.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paas.builder.BuildResult;
 import io.paas.controller.api.ApiCalls.Response;
-import io.paas.controller.store.App;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Scaling and resizing through the API, checked against a host with room for sixteen standard dynos. */
@@ -102,21 +96,10 @@ class FormationApiTest extends ApiTestBase {
 
   private static String deployedApp() throws Exception {
     String app = api.newApp(api.adminToken);
-    App found = platform.apps.byName(app).await(10, TimeUnit.SECONDS).orElseThrow();
-    long build = platform.builds.insert(found.id(), 1, "abc1234").await(10, TimeUnit.SECONDS);
     Map<String, String> procfile = new LinkedHashMap<>();
     procfile.put("web", "serve");
     procfile.put("worker", "work");
-    platform.releases.deploy(found, build, "abc1234", new BuildResult("img:1", procfile, null), 1,
-        ApiFixture.ADMIN_EMAIL, line -> { }).await(30, TimeUnit.SECONDS);
+    deploy(app, "img:1", procfile, null);
     return app;
-  }
-
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("condition met within 20 s").isBefore(deadline);
-      Thread.sleep(50);
-    }
   }
 }

@@ -179,12 +179,4 @@ class ReleasesApiTest extends ApiTestBase {
     assertThat(api.call("GET", "/apps/" + app + "/config-vars", owner, null).json().getString("TOKEN"))
         .isEqualTo("owner-only");
   }
-
-  private static void deploy(String app, String image, Map<String, String> processTypes, String releaseCommand)
-      throws Exception {
-    App found = platform.apps.byName(app).await(10, TimeUnit.SECONDS).orElseThrow();
-    long build = platform.builds.insert(found.id(), 1, "abc1234").await(10, TimeUnit.SECONDS);
-    platform.releases.deploy(found, build, "abc1234", new BuildResult(image, processTypes, releaseCommand), 1,
-        ApiFixture.ADMIN_EMAIL, line -> { }).await(30, TimeUnit.SECONDS);
-  }
 }
