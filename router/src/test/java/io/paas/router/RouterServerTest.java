@@ -7,20 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.net.SocketAddress;
-import io.vertx.junit5.VertxExtension;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -31,37 +27,10 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class RouterServerTest {
+class RouterServerTest extends RouterFixture {
   private static final Duration LONG = Duration.ofMinutes(1);
-
-  private Vertx vertx;
-  private RoutingTable table;
-  private RouterServer router;
-  private int routerPort;
-  private HttpClient client;
-
-  record Reply(int status, MultiMap headers, String body) {
-  }
-
-  @BeforeEach
-  void startRouter(Vertx vertx) {
-    this.vertx = vertx;
-    table = new RoutingTable();
-    router = new RouterServer(vertx, table, "paas.test");
-    routerPort = await(router.listen("127.0.0.1", 0));
-    client = vertx.createHttpClient();
-  }
-
-  @AfterEach
-  void stopRouter() {
-    await(router.close());
-  }
 
   @Test
   void routesEachHostToItsAppsDyno() {
@@ -123,7 +92,7 @@ class RouterServerTest {
     Reply reply = send(to("alpha.paas.test"));
 
     assertThat(reply.status()).isEqualTo(503);
-    assertThat(reply.body()).contains("Dyno unreachable");
+    assertThat(reply.body()).contains("Backend connection refused");
     assertThat(router.awaitIdle(down, LONG).isComplete()).isTrue();
   }
 
@@ -147,7 +116,7 @@ class RouterServerTest {
     Reply reply = send(to("alpha.paas.test"));
 
     assertThat(reply.status()).isEqualTo(502);
-    assertThat(reply.body()).contains("Bad gateway");
+    assertThat(reply.body()).contains("Connection closed without response");
   }
 
   @Test
@@ -425,33 +394,6 @@ class RouterServerTest {
     assertThatThrownBy(() -> await(handshake))
         .isInstanceOfSatisfying(UpgradeRejectedException.class, rejected -> assertThat(rejected.getStatus()).isEqualTo(404));
     await(sockets.close());
-  }
-
-  private RequestOptions to(String host) {
-    return to(host, 80);
-  }
-
-  private RequestOptions to(String host, int port) {
-    return new RequestOptions()
-        .setServer(SocketAddress.inetSocketAddress(routerPort, "127.0.0.1"))
-        .setHost(host)
-        .setPort(port)
-        .setURI("/");
-  }
-
-  private Reply send(RequestOptions options) {
-    return send(options, Buffer.buffer());
-  }
-
-  private Reply send(RequestOptions options, Buffer body) {
-    return await(sendAsync(options, body));
-  }
-
-  private Future<Reply> sendAsync(RequestOptions options, Buffer body) {
-    return client.request(options)
-        .compose(request -> request.send(body))
-        .compose(response -> response.body()
-            .map(received -> new Reply(response.statusCode(), response.headers(), received.toString())));
   }
 
   private static MessageDigest sha256() {
