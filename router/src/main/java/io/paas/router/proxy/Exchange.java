@@ -30,6 +30,7 @@ final class Exchange {
   private boolean counted;
   private long attemptStartedAt;
   private long connectNanos = -1;
+  private boolean connected;
   private long connectedAt;
   private boolean ended;
 
@@ -57,11 +58,12 @@ final class Exchange {
     this.maxAttempts = Math.max(this.maxAttempts, maxAttempts);
     attemptStartedAt = now;
     connectNanos = -1;
-    connectedAt = 0;
+    connected = false;
   }
 
   void connected(long now) {
     connectNanos = now - attemptStartedAt;
+    connected = true;
     connectedAt = now;
   }
 
@@ -158,8 +160,8 @@ final class Exchange {
     return connectNanos;
   }
 
-  /** When the latest attempt got its connection ({@link System#nanoTime()}), 0 if it did not. */
-  long connectedAt() {
-    return connectedAt;
+  /** How long the dyno of the latest attempt had the request until {@code endedAt}; -1 if it never got it. */
+  long serviceNanos(long endedAt) {
+    return connected ? endedAt - connectedAt : -1;
   }
 }

@@ -34,7 +34,7 @@ final class RouterLogLine {
     Backend backend = exchange.backend();
     line.append(" dyno=").append(backend == null ? "" : backend.dyno());
     millis(line.append(" connect="), exchange.connectNanos());
-    millis(line.append(" service="), exchange.connectedAt() == 0 ? -1 : endedAt - exchange.connectedAt());
+    millis(line.append(" service="), exchange.serviceNanos(endedAt));
     return line.append(" status=").append(status)
         .append(" bytes=").append(bytes)
         .append(" protocol=").append(exchange.protocol())
