@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.junit5.VertxExtension;
@@ -44,7 +45,7 @@ abstract class RouterFixture {
     table = new RoutingTable();
     router = new RouterServer(vertx, table, options(), (app, text) -> logLines.add(new LogLine(app, text)));
     routerPort = await(router.listen("127.0.0.1", 0));
-    client = vertx.createHttpClient();
+    client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(16));
   }
 
   @AfterEach
