@@ -8,6 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,26 @@ class RouterErrorsTest extends RouterFixture {
 
     assertThat(hasty.status()).isEqualTo(504);
     assertThat(await(patient).status()).isEqualTo(200);
+  }
+
+  @Test
+  void givesAWebSocketTheRequestTimeoutForItsHandshakeOnly() throws InterruptedException {
+    int port = await(vertx.createHttpServer()
+        .webSocketHandler(socket -> socket.textMessageHandler(socket::writeTextMessage))
+        .listen(0, "127.0.0.1")).actualPort();
+    table.put("chat", List.of(new Backend("web.1", "127.0.0.1", port)));
+    table.settings("chat", new RouteSettings(false, Duration.ofMillis(300)));
+    WebSocketClient sockets = vertx.createWebSocketClient();
+    WebSocket socket = await(sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(routerPort)
+        .setURI("/socket").putHeader("Host", "chat.paas.test")));
+    Promise<String> echo = Promise.promise();
+    socket.textMessageHandler(echo::tryComplete);
+
+    Thread.sleep(600);
+    socket.writeTextMessage("still there");
+
+    assertThat(await(echo.future())).isEqualTo("still there");
+    await(sockets.close());
   }
 
   @Test

@@ -163,7 +163,8 @@ class RouterServerTest extends RouterFixture {
     assertThat(dyno.received().remove().get("X-Request-Id")).isEqualTo(given);
     assertThat(kept.headers().get("X-Request-Id")).isEqualTo(given);
     String fresh = dyno.received().remove().get("X-Request-Id");
-    assertThat(UUID.fromString(fresh)).isNotNull();
+    assertThat(UUID.fromString(fresh).version()).isEqualTo(4);
+    assertThat(UUID.fromString(fresh).variant()).isEqualTo(2);
     assertThat(replaced.headers().get("X-Request-Id")).isEqualTo(fresh);
   }
 

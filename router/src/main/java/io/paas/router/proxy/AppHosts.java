@@ -1,6 +1,5 @@
 package io.paas.router.proxy;
 
-import io.paas.common.AppNames;
 import io.paas.router.RoutingTable;
 import io.vertx.core.net.HostAndPort;
 import java.util.Locale;
@@ -24,10 +23,11 @@ final class AppHosts {
       return Optional.empty();
     }
     String host = withoutTrailingDot(authority.host().toLowerCase(Locale.ROOT));
-    Optional<String> app = host.endsWith(suffix)
-        ? Optional.of(host.substring(0, host.length() - suffix.length())).filter(AppNames::isValid)
-        : table.appOfDomain(host);
-    return app.filter(name -> table.backends(name).isPresent());
+    // No name check needed: only valid names get into the table.
+    String app = host.endsWith(suffix)
+        ? host.substring(0, host.length() - suffix.length())
+        : table.appOfDomain(host).orElse(null);
+    return app != null && table.backends(app).isPresent() ? Optional.of(app) : Optional.empty();
   }
 
   private static String withoutTrailingDot(String host) {

@@ -5,6 +5,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +20,21 @@ final class RequestIdInterceptor implements ProxyInterceptor {
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
     String given = context.request().headers().get(X_REQUEST_ID);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = given != null && SANE.matcher(given).matches() ? given : randomUuid();
     context.request().putHeader(X_REQUEST_ID, id);
     Exchange.of(context).requestId(id);
     return context.sendRequest();
+  }
+
+  /**
+   * A version 4 UUID from a per-thread generator: {@link UUID#randomUUID()} draws on one shared SecureRandom, a
+   * contention point for every event loop, and an id only needs to be unique, not secret (clients choose their own).
+   */
+  private static String randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long version4 = random.nextLong() & ~0xF000L | 0x4000L;
+    long ietfVariant = random.nextLong() & ~(0xC0L << 56) | (0x80L << 56);
+    return new UUID(version4, ietfVariant).toString();
   }
 
   @Override
