@@ -72,6 +72,8 @@ public final class RouterServer {
 
   /** Stops every listener, and closes the connections to dynos. */
   public Future<Void> close() {
-    return Future.join(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    List<String> running = List.copyOf(deployments);
+    deployments.removeAll(running);
+    return Future.join(running.stream().map(vertx::undeploy).toList()).mapEmpty();
   }
 }

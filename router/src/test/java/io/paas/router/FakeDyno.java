@@ -44,6 +44,18 @@ record FakeDyno(Backend backend, Queue<MultiMap> received, HttpServer server) {
     });
   }
 
+  /** A dyno that echoes the text messages of each WebSocket; {@code received} holds the handshakes' headers. */
+  static FakeDyno echoingWebSockets(Vertx vertx, String name) {
+    Queue<MultiMap> handshakes = new ConcurrentLinkedQueue<>();
+    HttpServer server = await(vertx.createHttpServer()
+        .webSocketHandler(socket -> {
+          handshakes.add(MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()));
+          socket.textMessageHandler(socket::writeTextMessage);
+        })
+        .listen(0, "127.0.0.1"));
+    return new FakeDyno(new Backend(name, "127.0.0.1", server.actualPort()), handshakes, server);
+  }
+
   /** A dyno that reads each request whole, then resets the connection (TCP RST) instead of answering. */
   static FakeDyno resetting(Vertx vertx, String name) {
     return start(vertx, name, new HttpServerOptions().setSoLinger(0),

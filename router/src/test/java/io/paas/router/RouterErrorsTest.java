@@ -9,8 +9,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,14 +58,9 @@ class RouterErrorsTest extends RouterFixture {
 
   @Test
   void givesAWebSocketTheRequestTimeoutForItsHandshakeOnly() throws InterruptedException {
-    int port = await(vertx.createHttpServer()
-        .webSocketHandler(socket -> socket.textMessageHandler(socket::writeTextMessage))
-        .listen(0, "127.0.0.1")).actualPort();
-    table.put("chat", List.of(new Backend("web.1", "127.0.0.1", port)));
+    table.put("chat", List.of(FakeDyno.echoingWebSockets(vertx, "web.1").backend()));
     table.settings("chat", new RouteSettings(false, Duration.ofMillis(300)));
-    WebSocketClient sockets = vertx.createWebSocketClient();
-    WebSocket socket = await(sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(routerPort)
-        .setURI("/socket").putHeader("Host", "chat.paas.test")));
+    WebSocket socket = await(connectWebSocket("chat.paas.test"));
     Promise<String> echo = Promise.promise();
     socket.textMessageHandler(echo::tryComplete);
 
@@ -75,7 +68,6 @@ class RouterErrorsTest extends RouterFixture {
     socket.writeTextMessage("still there");
 
     assertThat(await(echo.future())).isEqualTo("still there");
-    await(sockets.close());
   }
 
   @Test

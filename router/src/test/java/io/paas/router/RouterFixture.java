@@ -9,6 +9,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +29,7 @@ abstract class RouterFixture {
   protected RouterServer router;
   protected int routerPort;
   protected HttpClient client;
+  private WebSocketClient webSockets;
   private final BlockingQueue<LogLine> logLines = new LinkedBlockingQueue<>();
 
   record Reply(int status, MultiMap headers, String body) {
@@ -46,11 +50,13 @@ abstract class RouterFixture {
     router = new RouterServer(vertx, table, options(), (app, text) -> logLines.add(new LogLine(app, text)));
     routerPort = await(router.listen("127.0.0.1", 0));
     client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(16));
+    webSockets = vertx.createWebSocketClient();
   }
 
   @AfterEach
   void stopRouter() {
     await(client.close());
+    await(webSockets.close());
     await(router.close());
   }
 
@@ -82,6 +88,11 @@ abstract class RouterFixture {
         .setHost(host)
         .setPort(port)
         .setURI("/");
+  }
+
+  protected Future<WebSocket> connectWebSocket(String host) {
+    return webSockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(routerPort)
+        .setURI("/socket").putHeader("Host", host));
   }
 
   protected Reply send(RequestOptions options) {

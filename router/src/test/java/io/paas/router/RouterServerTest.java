@@ -15,19 +15,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 class RouterServerTest extends RouterFixture {
@@ -372,46 +368,30 @@ class RouterServerTest extends RouterFixture {
 
   @Test
   void passesWebSocketsThrough() {
-    Queue<MultiMap> handshakes = new ConcurrentLinkedQueue<>();
-    int port = await(vertx.createHttpServer()
-        .webSocketHandler(socket -> {
-          handshakes.add(MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()));
-          socket.textMessageHandler(socket::writeTextMessage);
-        })
-        .listen(0, "127.0.0.1")).actualPort();
-    Backend dyno = new Backend("web.1", "127.0.0.1", port);
-    table.put("chat", List.of(dyno));
+    FakeDyno dyno = FakeDyno.echoingWebSockets(vertx, "web.1");
+    table.put("chat", List.of(dyno.backend()));
     Promise<String> echo = Promise.promise();
 
-    WebSocketClient sockets = vertx.createWebSocketClient();
-    await(sockets
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(routerPort).setURI("/socket")
-            .putHeader("Host", "chat.paas.test"))
-        .compose(socket -> {
-          socket.textMessageHandler(echo::tryComplete);
-          return socket.writeTextMessage("hello");
-        }));
+    await(connectWebSocket("chat.paas.test").compose(socket -> {
+      socket.textMessageHandler(echo::tryComplete);
+      return socket.writeTextMessage("hello");
+    }));
 
     assertThat(await(echo.future())).isEqualTo("hello");
-    MultiMap seen = handshakes.remove();
+    MultiMap seen = dyno.received().remove();
     assertThat(seen.get("X-Forwarded-For")).isEqualTo("127.0.0.1");
     assertThat(seen.get("Via")).isEqualTo("1.1 paas-router");
     assertThat(nextLogLine().text()).contains(" path=\"/socket\" ", " dyno=web.1 ", " status=101 ");
     // Counted for the handshake only: an open WebSocket does not hold up a deploy.
-    assertThat(router.awaitIdle(dyno, LONG).isComplete()).isTrue();
-    await(sockets.close());
+    assertThat(router.awaitIdle(dyno.backend(), LONG).isComplete()).isTrue();
   }
 
   @Test
   void refusesWebSocketsForUnknownAppsWithNoSuchApp() {
-    WebSocketClient sockets = vertx.createWebSocketClient();
-
-    Future<WebSocket> handshake = sockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(routerPort).setURI("/socket").putHeader("Host", "nope.paas.test"));
+    Future<WebSocket> handshake = connectWebSocket("nope.paas.test");
 
     assertThatThrownBy(() -> await(handshake))
         .isInstanceOfSatisfying(UpgradeRejectedException.class, rejected -> assertThat(rejected.getStatus()).isEqualTo(404));
-    await(sockets.close());
   }
 
   private static MessageDigest sha256() {

@@ -39,14 +39,12 @@ final class ErrorPageInterceptor implements ProxyInterceptor {
   @Override
   public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
     return context.sendRequest().recover(failure -> {
-      RouterError error;
-      if (failure instanceof RouteFailure route) {
-        error = route.error();
-        LOG.debug("{} {}: {}", error.status(), context.request().proxiedRequest().authority(), error.description(),
-            route.getCause());
-      } else {
-        error = RouterError.PLATFORM_ERROR;
+      RouterError error = failure instanceof RouteFailure route ? route.error() : RouterError.PLATFORM_ERROR;
+      if (error == RouterError.PLATFORM_ERROR) {
         LOG.warn("Unexpected failure for {}", context.request().proxiedRequest().authority(), failure);
+      } else {
+        LOG.debug("{} {}: {}", error.status(), context.request().proxiedRequest().authority(), error.description(),
+            failure.getCause());
       }
       Exchange exchange = Exchange.of(context);
       if (exchange != null) {

@@ -39,13 +39,6 @@ public final class InFlightRequests {
   private final Vertx vertx;
   private final ConcurrentMap<Backend, Count> counts = new ConcurrentHashMap<>();
 
-  /** Changed only inside the map's compute functions, which hold the lock for its backend. */
-  private static final class Count {
-    private int requests;
-    /** Null until a deploy waits: most counts come and go without one. */
-    private List<Runnable> idleWaiters;
-  }
-
   public InFlightRequests(Vertx vertx) {
     this.vertx = vertx;
   }
@@ -84,5 +77,12 @@ public final class InFlightRequests {
       idle.tryComplete();
     });
     return idle.future().andThen(done -> vertx.cancelTimer(timer));
+  }
+
+  /** Changed only inside the map's compute functions, which hold the lock for its backend. */
+  private static final class Count {
+    private int requests;
+    /** Null until a deploy waits: most counts come and go without one. */
+    private List<Runnable> idleWaiters;
   }
 }
