@@ -17,19 +17,18 @@ class RouterErrorsTest extends RouterFixture {
   private static final String ID = "[0-9a-f-]{36}";
 
   @Test
-  void answers504WhenTheDynoTakesLongerThanItsAppsRequestTimeout() {
+  void answers504WhenTheDynoDoesNotAnswerWithinItsAppsRequestTimeout() {
     Promise<Void> dynoConnectionClosed = Promise.promise();
-    FakeDyno slow = FakeDyno.start(vertx, "web.1", request -> {
-      request.connection().closeHandler(v -> dynoConnectionClosed.tryComplete());
-      vertx.setTimer(2_000, id -> request.response().end("too late"));
-    });
-    table.put("slow", List.of(slow.backend()));
+    FakeDyno silent = FakeDyno.start(vertx, "web.1",
+        request -> request.connection().closeHandler(v -> dynoConnectionClosed.tryComplete()));
+    table.put("slow", List.of(silent.backend()));
     table.settings("slow", new RouteSettings(false, Duration.ofMillis(300)));
 
     long start = System.nanoTime();
     Reply reply = send(to("slow.paas.test").setURI("/slow"));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1900));
+    // Well before the default timeout of 30 s.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
     assertThat(reply.status()).isEqualTo(504);
     assertThat(reply.body()).contains("Request timeout");
     assertThat(reply.headers().get("Cache-Control")).isEqualTo("no-store");
@@ -59,12 +58,12 @@ class RouterErrorsTest extends RouterFixture {
   @Test
   void givesAWebSocketTheRequestTimeoutForItsHandshakeOnly() throws InterruptedException {
     table.put("chat", List.of(FakeDyno.echoingWebSockets(vertx, "web.1").backend()));
-    table.settings("chat", new RouteSettings(false, Duration.ofMillis(300)));
+    table.settings("chat", new RouteSettings(false, Duration.ofSeconds(1)));
     WebSocket socket = await(connectWebSocket("chat.paas.test"));
     Promise<String> echo = Promise.promise();
     socket.textMessageHandler(echo::tryComplete);
 
-    Thread.sleep(600);
+    Thread.sleep(1_500);
     socket.writeTextMessage("still there");
 
     assertThat(await(echo.future())).isEqualTo("still there");
