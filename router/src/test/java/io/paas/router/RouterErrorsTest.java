@@ -9,12 +9,22 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.WebSocket;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterErrorsTest extends RouterFixture {
   private static final String ID = "[0-9a-f-]{36}";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  @Override
+  protected RouterOptions options() {
+    return super.options().withConnectTimeout(CONNECT_TIMEOUT);
+  }
 
   @Test
   void answers504WhenTheDynoDoesNotAnswerWithinItsAppsRequestTimeout() {
@@ -108,6 +118,25 @@ class RouterErrorsTest extends RouterFixture {
     assertThat(send(to("alpha.paas.test")).status()).isEqualTo(503);
     assertThat(nextLogLine().text()).startsWith("at=error code=H21 desc=\"Backend connection refused\" ")
         .containsPattern(" dyno=web\\.down connect=\\d+ms service= status=503 ");
+  }
+
+  @Test
+  void answers503WhenNoDynoAcceptsTheConnectionInTime() throws IOException {
+    try (ServerSocket saturated = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         Socket first = new Socket(saturated.getInetAddress(), saturated.getLocalPort());
+         Socket second = new Socket(saturated.getInetAddress(), saturated.getLocalPort())) {
+      // Nothing accepts, and the accept queue is full: the kernel drops further connection attempts.
+      table.put("alpha", List.of(new Backend("web.1", "127.0.0.1", saturated.getLocalPort())));
+
+      long start = System.nanoTime();
+      Reply reply = send(to("alpha.paas.test"));
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(CONNECT_TIMEOUT);
+      assertThat(reply.status()).isEqualTo(503);
+      assertThat(reply.body()).contains("Backend connection timeout");
+      assertThat(nextLogLine().text()).startsWith("at=error code=H19 desc=\"Backend connection timeout\" ")
+          .containsPattern(" dyno=web\\.1 connect=\\d{4,}ms service= status=503 ");
+    }
   }
 
   @Test

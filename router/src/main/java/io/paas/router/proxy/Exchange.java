@@ -71,16 +71,20 @@ final class Exchange {
     connectNanos = now - attemptStartedAt;
   }
 
-  /** The current attempt, if one is under way, failed: its backend is not tried again for this request. */
-  void failed(InFlightRequests inFlight) {
+  /**
+   * The current attempt failed: its backend is not tried again for this request. False if no attempt was under way
+   * (the failure came before one, or the exchange is over).
+   */
+  boolean failed(InFlightRequests inFlight) {
     if (!counted) {
-      return;
+      return false;
     }
     release(inFlight);
     if (tried == null) {
       tried = new ArrayList<>(2);
     }
     tried.add(backend);
+    return true;
   }
 
   /** Ends the in-flight count of the current attempt, once. */

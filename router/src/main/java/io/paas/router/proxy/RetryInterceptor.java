@@ -47,11 +47,14 @@ final class RetryInterceptor implements ProxyInterceptor {
         .recover(failure -> {
           RouterError error = classify(failure, context, exchange);
           exchange.error(error);
+          // Only a failed attempt at a dyno may lead to another one, so each retry is a new attempt: at most 3.
+          if (!exchange.failed(inFlight)) {
+            return Future.failedFuture(new RouteFailure(error, failure));
+          }
           if (error == RouterError.CONNECT_TIMEOUT || error == RouterError.CONNECTION_REFUSED
               || error == RouterError.CONNECTION_CLOSED) {
             quarantine.add(exchange.backend());
           }
-          exchange.failed(inFlight);
           if (!exchange.canRetry() || !isRetryable(error, context.request().proxiedRequest())) {
             return Future.failedFuture(new RouteFailure(error, failure));
           }
