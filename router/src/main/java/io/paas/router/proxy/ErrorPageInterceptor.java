@@ -23,7 +23,7 @@ final class ErrorPageInterceptor implements ProxyInterceptor {
   private static final MediaType HTML = MediaType.parse("text/html;charset=utf-8");
   private static final String ERROR = "router.errorPage";
   private static final Map<RouterError, String> PAGES = new EnumMap<>(RouterError.class);
-  /** Seconds; maintenance windows are short, and browsers ignore it anyway. */
+  /** Seconds: when crawlers and API clients should look again; maintenance windows are short. */
   private static final String MAINTENANCE_RETRY_AFTER = "60";
 
   static {
