@@ -1,59 +1,65 @@
 package io.paas.router;
 
-import io.paas.router.proxy.AppHosts;
-import io.paas.router.proxy.BackendSelector;
-import io.paas.router.proxy.ErrorPageInterceptor;
-import io.paas.router.proxy.ForwardedHeadersInterceptor;
-import io.paas.router.proxy.HopByHopInterceptor;
 import io.paas.router.proxy.InFlightRequests;
-import io.paas.router.proxy.RequestIdInterceptor;
-import io.paas.router.proxy.RoundRobin;
+import io.paas.router.proxy.ProxyChain;
+import io.paas.router.proxy.ProxyVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.httpproxy.HttpProxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP front door: routes {@code APP.DOMAIN} to the app's web dynos, streaming both ways.
- *
- * <p>The request path is vertx-http-proxy with a chain of interceptors, outermost first: error pages, hop-by-hop
- * headers (before ours are added), request id, forwarded headers; then {@link BackendSelector} picks a dyno and
- * connects to it.
+ * The HTTP front door: routes {@code APP.DOMAIN} and the apps' custom domains to their web dynos, streaming both
+ * ways, and writes one router log line per request. Each listener runs on {@link RouterOptions#instances()} event
+ * loops (see {@link ProxyVerticle}); the request path is in {@link ProxyChain}.
  */
 public final class RouterServer {
-  private final HttpClient client;
-  private final HttpServer server;
-  private final InFlightRequests inFlight;
+  /** Vert.x shares one random port among the servers that listen on the same negative port number. */
+  private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
 
-  public RouterServer(Vertx vertx, RoutingTable table, String domain) {
-    this.client = vertx.createHttpClient(new HttpClientOptions()
-            .setConnectTimeout(5_000)
-            // Below the idle timeouts of common app servers (gunicorn 2 s, Node 5 s), so a pooled connection is
-            // rarely reused just as the dyno closes it.
-            .setKeepAliveTimeout(2),
-        new PoolOptions().setHttp1MaxSize(128));
+  private final Vertx vertx;
+  private final RouterOptions options;
+  private final InFlightRequests inFlight;
+  private final ProxyChain chain;
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
+
+  public RouterServer(Vertx vertx, RoutingTable table, RouterOptions options, RouterLog log) {
+    this.vertx = vertx;
+    this.options = options;
     this.inFlight = new InFlightRequests(vertx);
-    HttpProxy proxy = HttpProxy.reverseProxy(client)
-        .origin(new BackendSelector(table, new AppHosts(domain), new RoundRobin(), inFlight))
-        .addInterceptor(new ErrorPageInterceptor(), true)
-        .addInterceptor(new HopByHopInterceptor(), false)
-        .addInterceptor(new RequestIdInterceptor(), true)
-        .addInterceptor(new ForwardedHeadersInterceptor(), true);
-    // The router answers 100 Continue itself so clients start sending at once; the body is streamed to the dyno.
-    // Cleartext HTTP/2 upgrades are declined: the proxy speaks HTTP/1.1 to dynos and browsers never ask for h2c.
-    this.server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true)
-            .setHttp2ClearTextEnabled(false))
-        .requestHandler(proxy);
+    this.chain = new ProxyChain(table, options, log, inFlight);
   }
 
-  /** Starts accepting requests; port 0 picks a free port. Completes with the bound port. */
+  /**
+   * Starts accepting requests from clients, whose own {@code X-Forwarded-*} headers are replaced; port 0 picks a free
+   * port. Completes with the bound port.
+   */
   public Future<Integer> listen(String host, int port) {
-    return server.listen(port, host).map(HttpServer::actualPort);
+    return listen(host, port, false);
+  }
+
+  /**
+   * Starts accepting requests from the TLS front (Caddy, on loopback), which is the client-facing hop: its
+   * {@code X-Forwarded-*} headers are kept and its requests logged as https. Whoever reaches this listener can claim
+   * any client address, so it must only be reachable by the front. Completes with the bound port.
+   */
+  public Future<Integer> listenBehindTls(String host, int port) {
+    return listen(host, port, true);
+  }
+
+  private Future<Integer> listen(String host, int port, boolean behindTls) {
+    int sharedPort = port == 0 ? -RANDOM_PORT_KEYS.incrementAndGet() : port;
+    List<ProxyVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          ProxyVerticle instance = new ProxyVerticle(chain, options, host, sharedPort, behindTls);
+          instances.add(instance);
+          return instance;
+        }, new DeploymentOptions().setInstances(options.instances()))
+        .onSuccess(deployments::add)
+        .map(deployment -> instances.get(0).port());
   }
 
   /**
@@ -64,7 +70,10 @@ public final class RouterServer {
     return inFlight.awaitIdle(backend, timeout);
   }
 
+  /** Stops every listener, and closes the connections to dynos. */
   public Future<Void> close() {
-    return server.close().eventually(client::close);
+    List<String> running = List.copyOf(deployments);
+    deployments.removeAll(running);
+    return Future.join(running.stream().map(vertx::undeploy).toList()).mapEmpty();
   }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A web dyno stand-in on a free loopback port: remembers the headers it was sent, answers as told. */
-record FakeDyno(Backend backend, Queue<MultiMap> received) {
+record FakeDyno(Backend backend, Queue<MultiMap> received, HttpServer server) {
 
   /** A dyno that answers every request with its own name. */
   static FakeDyno start(Vertx vertx, String name) {
@@ -20,14 +22,18 @@ record FakeDyno(Backend backend, Queue<MultiMap> received) {
   }
 
   static FakeDyno start(Vertx vertx, String name, Handler<HttpServerRequest> handler) {
+    return start(vertx, name, new HttpServerOptions(), handler);
+  }
+
+  static FakeDyno start(Vertx vertx, String name, HttpServerOptions options, Handler<HttpServerRequest> handler) {
     Queue<MultiMap> received = new ConcurrentLinkedQueue<>();
-    int port = await(vertx.createHttpServer()
+    HttpServer server = await(vertx.createHttpServer(options)
         .requestHandler(request -> {
           received.add(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
           handler.handle(request);
         })
-        .listen(0, "127.0.0.1")).actualPort();
-    return new FakeDyno(new Backend(name, "127.0.0.1", port), received);
+        .listen(0, "127.0.0.1"));
+    return new FakeDyno(new Backend(name, "127.0.0.1", server.actualPort()), received, server);
   }
 
   /** A dyno that completes {@code arrived} when a request comes in, and answers with its name once released. */
@@ -38,12 +44,34 @@ record FakeDyno(Backend backend, Queue<MultiMap> received) {
     });
   }
 
+  /** A dyno that echoes the text messages of each WebSocket; {@code received} holds the handshakes' headers. */
+  static FakeDyno echoingWebSockets(Vertx vertx, String name) {
+    Queue<MultiMap> handshakes = new ConcurrentLinkedQueue<>();
+    HttpServer server = await(vertx.createHttpServer()
+        .webSocketHandler(socket -> {
+          handshakes.add(MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()));
+          socket.textMessageHandler(socket::writeTextMessage);
+        })
+        .listen(0, "127.0.0.1"));
+    return new FakeDyno(new Backend(name, "127.0.0.1", server.actualPort()), handshakes, server);
+  }
+
+  /** A dyno that reads each request whole, then resets the connection (TCP RST) instead of answering. */
+  static FakeDyno resetting(Vertx vertx, String name) {
+    return start(vertx, name, new HttpServerOptions().setSoLinger(0),
+        request -> request.body().onComplete(body -> request.connection().close()));
+  }
+
   /** A backend nobody listens on: a port that was free a moment ago. */
   static Backend refusing(Vertx vertx) {
-    var server = vertx.createHttpServer().requestHandler(request -> request.response().end());
-    int port = await(server.listen(0, "127.0.0.1")).actualPort();
+    FakeDyno gone = start(vertx, "web.down");
+    gone.stop();
+    return gone.backend();
+  }
+
+  /** Stops listening and drops every connection, as a crashed dyno does. */
+  void stop() {
     await(server.close());
-    return new Backend("web.down", "127.0.0.1", port);
   }
 
   static <T> T await(Future<T> future) {

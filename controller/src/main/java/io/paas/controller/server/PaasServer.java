@@ -53,6 +53,8 @@ import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
+import io.paas.router.RouterLog;
+import io.paas.router.RouterOptions;
 import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Future;
@@ -116,7 +118,7 @@ public final class PaasServer implements Callable<Integer> {
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
-    RouterServer router = new RouterServer(vertx, table, options.domain);
+    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), RouterLog.NONE);
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releases, formationStore);
     AgentStore agents = new AgentStore(pool);

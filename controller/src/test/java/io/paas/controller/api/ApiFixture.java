@@ -40,6 +40,8 @@ import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
+import io.paas.router.RouterLog;
+import io.paas.router.RouterOptions;
 import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Vertx;
@@ -97,7 +99,8 @@ final class ApiFixture implements AutoCloseable {
     PlacementStore placements = new PlacementStore(pool);
     AgentReports reports = new AgentReports();
     AgentMailbox mailbox = new AgentMailbox(vertx, agents);
-    ClusterRoutes routes = new ClusterRoutes(table, new RouterServer(vertx, table, DOMAIN), Duration.ZERO);
+    ClusterRoutes routes = new ClusterRoutes(table,
+        new RouterServer(vertx, table, RouterOptions.defaults(DOMAIN), RouterLog.NONE), Duration.ZERO);
     Jobs jobs = new Jobs(mailbox);
     AgentChooser chooser = new AgentChooser(agents, placements);
     SchedulerLoop scheduler = new SchedulerLoop(vertx, pool, agents, placements, apps, desired, mailbox, routes,

@@ -1,28 +1,33 @@
 package io.paas.router.proxy;
 
-import io.paas.common.AppNames;
+import io.paas.router.RoutingTable;
 import io.vertx.core.net.HostAndPort;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads the app name out of a request's host: {@code APP.DOMAIN}, any case, any port, optional trailing dot. */
-public final class AppHosts {
+/**
+ * Finds the app a request's host names: {@code APP.DOMAIN} or one of the app's custom domains, any case, any port,
+ * optional trailing dot. Only apps in the routing table count.
+ */
+final class AppHosts {
   private final String suffix;
+  private final RoutingTable table;
 
-  public AppHosts(String domain) {
+  AppHosts(String domain, RoutingTable table) {
     this.suffix = "." + withoutTrailingDot(domain.toLowerCase(Locale.ROOT));
+    this.table = table;
   }
 
-  public Optional<String> appOf(HostAndPort authority) {
+  Optional<String> appOf(HostAndPort authority) {
     if (authority == null) {
       return Optional.empty();
     }
     String host = withoutTrailingDot(authority.host().toLowerCase(Locale.ROOT));
-    if (!host.endsWith(suffix)) {
-      return Optional.empty();
-    }
-    String app = host.substring(0, host.length() - suffix.length());
-    return AppNames.isValid(app) ? Optional.of(app) : Optional.empty();
+    // No name check needed: only valid names get into the table.
+    String app = host.endsWith(suffix)
+        ? host.substring(0, host.length() - suffix.length())
+        : table.appOfDomain(host).orElse(null);
+    return app != null && table.backends(app).isPresent() ? Optional.of(app) : Optional.empty();
   }
 
   private static String withoutTrailingDot(String host) {

@@ -13,7 +13,7 @@ import java.util.List;
  * a {@code Connection} header names, both ways, and the dyno's own {@code Connection}/{@code Keep-Alive}, which
  * would otherwise make clients close their kept-alive connection to the router whenever a dyno closes its own.
  */
-public final class HopByHopInterceptor implements ProxyInterceptor {
+final class HopByHopInterceptor implements ProxyInterceptor {
   private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
       HttpHeaders.PROXY_AUTHENTICATE, "TE", "Trailer", HttpHeaders.UPGRADE);
 

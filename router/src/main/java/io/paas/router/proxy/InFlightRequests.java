@@ -5,65 +5,50 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
 
 /**
  * Counts the requests in flight to each backend, so a deploy can wait for the old dyno to drain before stopping it.
  * Counted from the moment a backend is chosen until the client has its whole response or the exchange is over.
+ *
+ * <p>Every event loop counts here, so each backend's count is changed under the map's lock for that key only: no
+ * lock is shared between backends, and a backend's entry goes away with its last request.
  */
 public final class InFlightRequests {
+  private static final BiFunction<Backend, Count, Count> STARTED = (backend, count) -> {
+    Count counted = count == null ? new Count() : count;
+    counted.requests++;
+    return counted;
+  };
+  private static final BiFunction<Backend, Count, Count> FINISHED = (backend, count) -> {
+    if (--count.requests > 0) {
+      return count;
+    }
+    // Each waiter only schedules its completion, so running them under the lock is cheap and cannot re-enter.
+    if (count.idleWaiters != null) {
+      count.idleWaiters.forEach(Runnable::run);
+    }
+    return null;
+  };
+
   private final Vertx vertx;
-  private final Map<Backend, Integer> counts = new HashMap<>();
-  private final Map<Backend, List<Runnable>> idleWaiters = new HashMap<>();
+  private final ConcurrentMap<Backend, Count> counts = new ConcurrentHashMap<>();
 
   public InFlightRequests(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  synchronized void started(Backend backend) {
-    counts.merge(backend, 1, Integer::sum);
+  void started(Backend backend) {
+    counts.compute(backend, STARTED);
   }
 
   void finished(Backend backend) {
-    List<Runnable> waiters;
-    synchronized (this) {
-      if (counts.computeIfPresent(backend, (key, count) -> count == 1 ? null : count - 1) != null) {
-        return;
-      }
-      waiters = idleWaiters.remove(backend);
-    }
-    if (waiters != null) {
-      waiters.forEach(Runnable::run);
-    }
-  }
-
-  /**
-   * Ends the count when the response to the client is over: fully written, or its connection closed. For a
-   * WebSocket the count ends with the handshake: the upgraded connection lives as long as the client wants, and
-   * stopping its dyno closes it, which clients of WebSockets must survive anyway.
-   */
-  void finishWhenAnswered(HttpServerResponse response, Backend backend, boolean webSocket) {
-    AtomicBoolean done = new AtomicBoolean();
-    Runnable finish = () -> {
-      if (done.compareAndSet(false, true)) {
-        finished(backend);
-      }
-    };
-    if (response.closed()) {
-      finish.run();
-      return;
-    }
-    response.endHandler(v -> finish.run());
-    response.closeHandler(v -> finish.run());
-    if (webSocket) {
-      response.headersEndHandler(v -> finish.run());
-    }
+    counts.computeIfPresent(backend, FINISHED);
   }
 
   /** Completes when the backend has no request in flight, or when the timeout elapses; never fails. */
@@ -72,23 +57,32 @@ public final class InFlightRequests {
     Context caller = vertx.getOrCreateContext();
     Promise<Void> idle = Promise.promise();
     Runnable waiter = () -> caller.runOnContext(v -> idle.tryComplete());
-    synchronized (this) {
-      if (!counts.containsKey(backend)) {
-        return Future.succeededFuture();
+    if (counts.computeIfPresent(backend, (key, count) -> {
+      if (count.idleWaiters == null) {
+        count.idleWaiters = new ArrayList<>();
       }
-      idleWaiters.computeIfAbsent(backend, key -> new ArrayList<>()).add(waiter);
+      count.idleWaiters.add(waiter);
+      return count;
+    }) == null) {
+      return Future.succeededFuture();
     }
     long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
-      forget(backend, waiter);
+      // The count may be a later one, started after the waited-for one went idle.
+      counts.computeIfPresent(backend, (key, count) -> {
+        if (count.idleWaiters != null) {
+          count.idleWaiters.remove(waiter);
+        }
+        return count;
+      });
       idle.tryComplete();
     });
     return idle.future().andThen(done -> vertx.cancelTimer(timer));
   }
 
-  private synchronized void forget(Backend backend, Runnable waiter) {
-    List<Runnable> waiters = idleWaiters.get(backend);
-    if (waiters != null && waiters.remove(waiter) && waiters.isEmpty()) {
-      idleWaiters.remove(backend);
-    }
+  /** Changed only inside the map's compute functions, which hold the lock for its backend. */
+  private static final class Count {
+    private int requests;
+    /** Null until a deploy waits: most counts come and go without one. */
+    private List<Runnable> idleWaiters;
   }
 }
