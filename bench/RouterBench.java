@@ -1,4 +1,6 @@
 import io.paas.router.Backend;
+import io.paas.router.RouterLog;
+import io.paas.router.RouterOptions;
 import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Vertx;
@@ -6,8 +8,8 @@ import java.util.List;
 
 /**
  * Our router in front of one backend, for bench/router.sh: app {@code bench} ({@code Host: bench.localhost}) goes
- * to 127.0.0.1:BACKEND_PORT. It runs as paas-server runs it: one RouterServer on one Vertx. Prints
- * {@code ready on PORT} once listening.
+ * to 127.0.0.1:BACKEND_PORT. It runs as paas-server runs it: one RouterServer on one Vertx, one proxy per core.
+ * Prints {@code ready on PORT} once listening.
  *
  * <p>Usage: {@code java -cp CLASSPATH bench/RouterBench.java BACKEND_PORT PORT}
  */
@@ -28,6 +30,7 @@ public class RouterBench {
 
   /** The one place that knows RouterServer's constructor. */
   private static RouterServer router(Vertx vertx, RoutingTable table) {
-    return new RouterServer(vertx, table, "localhost");
+    // No router log lines, as nginx and Caddy run with their access logs off.
+    return new RouterServer(vertx, table, RouterOptions.defaults("localhost"), RouterLog.NONE);
   }
 }

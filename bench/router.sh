@@ -19,7 +19,7 @@
 # - Every proxy keeps connections to the backend alive (nginx `keepalive 64`, Caddy 64 idle connections, our
 #   router its own client pool) and logs no requests.
 # - Workers: nginx one per core, Caddy GOMAXPROCS = cores (Go's default); our router runs as paas-server runs it,
-#   one RouterServer on one Vertx (Vert.x serves it from one event loop), with paas-server's JVM options.
+#   one RouterServer with one proxy per core (RouterOptions.defaults), with paas-server's JVM options.
 # - wrk, the backend and the proxy share the machine's cores: compare targets within one run, not across machines.
 set -euo pipefail
 home=$(cd "$(dirname "$0")/.." && pwd)

@@ -42,6 +42,7 @@ import io.paas.controller.deploy.HttpsHosts;
 import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
+import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -57,7 +58,10 @@ import io.paas.router.RouterLog;
 import io.paas.router.RouterOptions;
 import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
+import io.paas.router.tls.Caddy;
+import io.paas.router.tls.CaddyOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
@@ -95,7 +99,13 @@ public final class PaasServer implements Callable<Integer> {
     String databaseUrl = embedded != null ? embedded.url() : options.databaseUrl;
 
     Vertx vertx = Vertx.vertx();
+    Promise<Caddy> caddy = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
+      if (caddy.future().succeeded()) {
+        caddy.future().result().stop().toCompletionStage().toCompletableFuture().orTimeout(15, TimeUnit.SECONDS)
+            .exceptionally(e -> null).join();
+      }
       vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
           .join();
       if (embedded != null) {
@@ -118,7 +128,8 @@ public final class PaasServer implements Callable<Integer> {
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
-    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), RouterLog.NONE);
+    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain),
+        (app, text) -> logs.append(app, LogEntry.now(LogEntry.ROUTER, "router", text)));
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releases, formationStore);
     AgentStore agents = new AgentStore(pool);
@@ -136,8 +147,8 @@ public final class PaasServer implements Callable<Integer> {
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
         Stacks.fromEnvironment(System.getenv()));
     DomainStore domains = new DomainStore(pool);
-    // The TLS front, when there is one, is told the names that need HTTPS here.
-    RoutingSync routing = new RoutingSync(apps, domains, table, HttpsHosts.NONE, urls);
+    HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
+    RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
@@ -163,6 +174,8 @@ public final class PaasServer implements Callable<Integer> {
             System.out.println(seeded);
           }
         })
+        .compose(v -> options.httpsPort == null ? Future.succeededFuture()
+            : startTlsFront(vertx, router, dataDir).onComplete(caddy))
         // Every app's host, settings and custom domains are in the table before the router listens.
         .compose(v -> routing.sync())
         .compose(v -> router.listen(options.bind, options.routerPort))
@@ -183,10 +196,22 @@ public final class PaasServer implements Callable<Integer> {
       System.err.println("paas-server failed to start: " + rootMessage(e));
       return 1;
     }
+    String httpsUrls = options.httpsPort == null ? "" : " and https://APP." + options.domain + ":" + options.httpsPort
+        + "/ (local CA root: " + dataDir.resolve(Caddy.ROOT_CERTIFICATE) + ")";
     System.out.println("paas-server ready: API " + options.apiUrl() + " · apps at http://APP." + options.domain + ":"
-        + options.routerPort + "/ · data in " + dataDir + " · agent token in " + dataDir.resolve("agent-token"));
+        + options.routerPort + "/" + httpsUrls + " · data in " + dataDir + " · agent token in "
+        + dataDir.resolve("agent-token"));
     Thread.currentThread().join();
     return 0;
+  }
+
+  /**
+   * With {@code --https-port}: Caddy terminates TLS and forwards to a router listener on loopback that only it uses,
+   * so the router can trust its X-Forwarded-* headers.
+   */
+  private Future<Caddy> startTlsFront(Vertx vertx, RouterServer router, Path dataDir) {
+    return router.listenBehindTls("127.0.0.1", 0).compose(port -> Caddy.start(vertx, new CaddyOptions(dataDir,
+        options.bind, options.httpsPort, options.httpRedirectPort, "127.0.0.1", port, options.acmeEmail)));
   }
 
   private static String rootMessage(Throwable e) {

@@ -64,6 +64,18 @@ final class ServerOptions {
       + "`paas-server agent` do.")
   boolean noLocalAgent;
 
+  @Option(names = "--https-port", description = "Serve apps over HTTPS on this port through Caddy, which the "
+      + "platform starts and configures (default: no HTTPS).")
+  Integer httpsPort;
+
+  @Option(names = "--http-redirect-port", description = "With --https-port: plain HTTP port that redirects to "
+      + "HTTPS and answers ACME challenges (default: ${DEFAULT-VALUE}).")
+  int httpRedirectPort = 80;
+
+  @Option(names = "--acme-email", description = "With --https-port: get certificates for public names from "
+      + "Let's Encrypt with this contact email (default: every certificate from Caddy's own local CA).")
+  String acmeEmail;
+
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {
       return agentMemoryMegabytes * 1024 * 1024;

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * place the fields below change.
  */
 public final class Caddy {
+  /** Where, under its data dir, Caddy keeps the root of its internal CA: the file users and tests trust. */
+  public static final Path ROOT_CERTIFICATE = Path.of("caddy", "pki", "authorities", "local", "root.crt");
+
   private static final Logger LOG = LoggerFactory.getLogger(Caddy.class);
 
   private final Vertx vertx;
