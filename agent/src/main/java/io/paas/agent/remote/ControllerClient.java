@@ -4,26 +4,20 @@ import io.paas.agent.Dyno;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.DynoStatus;
 import io.paas.agent.LogLine;
+import io.paas.common.cluster.ControllerCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's side of the agent protocol: HTTP+JSON calls to the controller's {@code /agent-api}, authenticated
- * with the cluster token. The agent always dials out; the controller never calls it. Holds the id the controller
- * gave at registration, which the other calls name.
+ * The agent's side of the agent protocol: HTTP+JSON calls to the controller's {@code /agent-api} (see
+ * {@link ControllerCalls}). Holds the id the controller gave at registration, which the other calls name.
  */
 public final class ControllerClient {
   /** The controller answers a long-poll within about 25 s; a little more before giving up on it. */
@@ -32,16 +26,11 @@ public final class ControllerClient {
   private static final long TRAFFIC_TIMEOUT_MILLIS = 45_000;
   private static final long CALL_TIMEOUT_MILLIS = 10_000;
 
-  private final WebClient http;
-  private final String base;
-  private final String token;
+  private final ControllerCalls calls;
   private volatile long agentId;
 
   public ControllerClient(Vertx vertx, String controllerUrl, String token) {
-    URI url = URI.create(controllerUrl.replaceAll("/+$", ""));
-    this.http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true));
-    this.base = url.toString() + "/agent-api";
-    this.token = token;
+    this.calls = new ControllerCalls(vertx, controllerUrl, "/agent-api", token);
   }
 
   public record Registration(long id, long generation, int heartbeatSeconds) {
@@ -59,7 +48,7 @@ public final class ControllerClient {
   }
 
   public Future<Registration> register(String name, long memoryBytes, double cpus) {
-    return call(HttpMethod.POST, "/register", CALL_TIMEOUT_MILLIS,
+    return calls.call(HttpMethod.POST, "/register", CALL_TIMEOUT_MILLIS,
         new JsonObject().put("name", name).put("memory", memoryBytes).put("cpus", cpus))
         .map(json -> {
           Registration registration = new Registration(json.getLong("id"), json.getLong("generation"),
@@ -75,13 +64,13 @@ public final class ControllerClient {
         .put("dynos", new JsonArray(dynos.stream().map(Wire::status).toList()))
         .put("failures", new JsonArray(failures.stream().map(f -> new JsonObject().put("app", f.app())
             .put("release", f.release()).put("message", f.message())).toList()));
-    return call(HttpMethod.POST, agentPath("/heartbeat"), CALL_TIMEOUT_MILLIS, body)
+    return calls.call(HttpMethod.POST, agentPath("/heartbeat"), CALL_TIMEOUT_MILLIS, body)
         .map(json -> json.getLong("generation"));
   }
 
   /** Long-polls for assignments newer than {@code after}. */
   public Future<Assignments> assignments(long after) {
-    return call(HttpMethod.GET, agentPath("/assignments?after=" + after), POLL_TIMEOUT_MILLIS, null).map(json -> {
+    return calls.call(HttpMethod.GET, agentPath("/assignments?after=" + after), POLL_TIMEOUT_MILLIS, null).map(json -> {
       Map<String, List<DynoSpec>> byApp = new LinkedHashMap<>();
       json.getJsonArray("dynos", new JsonArray()).forEach(o -> {
         DynoSpec spec = Wire.spec((JsonObject) o);
@@ -99,56 +88,26 @@ public final class ControllerClient {
   }
 
   public Future<Void> traffic(String app, List<Dyno> dynos) {
-    return call(HttpMethod.POST, agentPath("/traffic"), TRAFFIC_TIMEOUT_MILLIS, new JsonObject().put("app", app)
+    return calls.call(HttpMethod.POST, agentPath("/traffic"), TRAFFIC_TIMEOUT_MILLIS, new JsonObject().put("app", app)
         .put("dynos", new JsonArray(dynos.stream().map(Wire::dyno).toList()))).mapEmpty();
   }
 
   public Future<Void> logs(List<LogLine> lines) {
-    return call(HttpMethod.POST, agentPath("/logs"), CALL_TIMEOUT_MILLIS,
+    return calls.call(HttpMethod.POST, agentPath("/logs"), CALL_TIMEOUT_MILLIS,
         new JsonArray(lines.stream().map(Wire::logLine).toList())).mapEmpty();
   }
 
   public Future<Void> jobOutput(String jobId, List<String> lines) {
-    return call(HttpMethod.POST, agentPath("/jobs/" + jobId + "/output"), CALL_TIMEOUT_MILLIS,
+    return calls.call(HttpMethod.POST, agentPath("/jobs/" + jobId + "/output"), CALL_TIMEOUT_MILLIS,
         new JsonObject().put("lines", new JsonArray(lines))).mapEmpty();
   }
 
   /** {@code result}: {@code {"exit": N}}, or {@code {"error": "...", "not_found": bool}}. */
   public Future<Void> jobDone(String jobId, JsonObject result) {
-    return call(HttpMethod.POST, agentPath("/jobs/" + jobId + "/done"), CALL_TIMEOUT_MILLIS, result).mapEmpty();
+    return calls.call(HttpMethod.POST, agentPath("/jobs/" + jobId + "/done"), CALL_TIMEOUT_MILLIS, result).mapEmpty();
   }
 
   private String agentPath(String rest) {
     return "/agents/" + agentId + rest;
-  }
-
-  private Future<JsonObject> call(HttpMethod method, String path, long timeoutMillis, Object body) {
-    HttpRequest<Buffer> request = http.requestAbs(method, base + path)
-        .putHeader("Authorization", "Bearer " + token)
-        .timeout(timeoutMillis);
-    Future<HttpResponse<Buffer>> sent = body == null ? request.send()
-        : request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body.toString()));
-    return sent.compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return Future.failedFuture(new ControllerRefused(response.statusCode(), response.bodyAsString()));
-      }
-      Buffer payload = response.body();
-      return Future.succeededFuture(payload == null || payload.length() == 0 ? new JsonObject()
-          : payload.toJsonObject());
-    });
-  }
-
-  /** The controller answered, with an error status: 401 (wrong token) or 404 (unknown agent) mean register again. */
-  public static final class ControllerRefused extends RuntimeException {
-    private final int status;
-
-    ControllerRefused(int status, String body) {
-      super("Controller answered " + status + (body == null || body.isBlank() ? "" : ": " + body));
-      this.status = status;
-    }
-
-    public boolean unknownAgent() {
-      return status == 401 || status == 404;
-    }
   }
 }

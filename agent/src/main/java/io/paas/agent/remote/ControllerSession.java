@@ -5,9 +5,9 @@ import io.paas.agent.ConvergeFailed;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.NoSuchDynoException;
 import io.paas.agent.remote.ControllerClient.Assignments;
-import io.paas.agent.remote.ControllerClient.ControllerRefused;
 import io.paas.agent.remote.ControllerClient.Failure;
 import io.paas.agent.remote.ControllerClient.Job;
+import io.paas.common.cluster.ControllerCalls.ControllerRefused;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -85,7 +85,9 @@ public final class ControllerSession {
   }
 
   private void reRegisterIf(Throwable failure) {
-    if (failure instanceof ControllerRefused refused && refused.unknownAgent() && !registering) {
+    // 401 (a new cluster token) or 404 (an unknown agent): the controller no longer knows this registration.
+    if (failure instanceof ControllerRefused refused && (refused.status() == 401 || refused.status() == 404)
+        && !registering) {
       log.warn("The controller no longer knows this agent; registering again");
       register(RETRY_MILLIS);
     }

@@ -17,8 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -29,7 +27,7 @@ public final class AgentProtocolApi {
   private static final long MAX_BODY = 4 * 1024 * 1024;
   private static final long POLL_MILLIS = 25_000;
 
-  private final byte[] token;
+  private final ClusterTokenCheck token;
   private final int heartbeatSeconds;
   private final AgentStore agents;
   private final AgentReports reports;
@@ -42,7 +40,7 @@ public final class AgentProtocolApi {
   public AgentProtocolApi(String token, int heartbeatSeconds, AgentStore agents, AgentReports reports,
                           Assignments assignments, ClusterRoutes routes, Jobs jobs, SchedulerLoop scheduler,
                           LogSink logs) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.token = new ClusterTokenCheck(token);
     this.heartbeatSeconds = heartbeatSeconds;
     this.agents = agents;
     this.reports = reports;
@@ -55,7 +53,7 @@ public final class AgentProtocolApi {
 
   public void mount(Router router) {
     router.route("/agent-api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    router.route("/agent-api/*").handler(this::authenticate);
+    router.route("/agent-api/*").handler(token::handle);
     router.post("/agent-api/register").handler(this::register);
     router.post("/agent-api/agents/:id/heartbeat").handler(this::heartbeat);
     router.get("/agent-api/agents/:id/assignments").handler(this::assignments);
@@ -64,18 +62,6 @@ public final class AgentProtocolApi {
     router.post("/agent-api/agents/:id/jobs/:job/output").handler(this::jobOutput);
     router.post("/agent-api/agents/:id/jobs/:job/done").handler(this::jobDone);
     router.route("/agent-api/*").failureHandler(ApiErrors::handle);
-  }
-
-  private void authenticate(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    byte[] given = header == null || !header.startsWith("Bearer ") ? new byte[0]
-        : header.substring(7).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(token, given)) {
-      ctx.response().setStatusCode(401).end(new JsonObject().put("id", "unauthorized")
-          .put("message", "Wrong cluster token.").encode());
-      return;
-    }
-    ctx.next();
   }
 
   private void register(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import io.paas.common.DockerClients;
 import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
 import io.paas.controller.api.ApiServices;
+import io.paas.controller.api.RouterProtocolApi;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.cluster.AgentChooser;
@@ -42,8 +43,8 @@ import io.paas.controller.deploy.HttpsHosts;
 import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
-import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.RouterLines;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -80,7 +81,7 @@ import picocli.CommandLine.Mixin;
  * back the routes of apps deployed before a restart.
  */
 @Command(name = "paas-server", mixinStandardHelpOptions = true, description = "Runs the whole platform on this host.",
-    subcommands = AgentCommand.class)
+    subcommands = {AgentCommand.class, RouterCommand.class})
 public final class PaasServer implements Callable<Integer> {
   private static final Duration DRAIN = Duration.ofSeconds(30);
 
@@ -128,8 +129,8 @@ public final class PaasServer implements Callable<Integer> {
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
     DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
-    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain),
-        (app, text) -> logs.append(app, LogEntry.now(LogEntry.ROUTER, "router", text)));
+    RouterLog routerLines = new RouterLines(logs);
+    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), routerLines);
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releases, formationStore);
     AgentStore agents = new AgentStore(pool);
@@ -166,6 +167,7 @@ public final class PaasServer implements Callable<Integer> {
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
+    RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))
@@ -182,6 +184,7 @@ public final class PaasServer implements Callable<Integer> {
         .compose(v -> api.listen(options.bind, options.apiPort, mounts -> {
           git.mount(mounts);
           agentApi.mount(mounts);
+          routerApi.mount(mounts);
         }))
         .onSuccess(v -> scheduler.start())
         // Through the same protocol as any agent; ready waits for its first converge, which brings back the

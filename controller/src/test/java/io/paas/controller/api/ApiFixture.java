@@ -30,6 +30,7 @@ import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.RouterLines;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -68,7 +69,7 @@ final class ApiFixture implements AutoCloseable {
   /** Room for sixteen standard dynos, across all the apps of a test class. */
   static final long HOST_MEMORY = 8192L * 1024 * 1024;
   static final double HOST_CPUS = 16;
-  private static final String AGENT_TOKEN = "test-cluster-token";
+  static final String AGENT_TOKEN = "test-cluster-token";
 
   final Vertx vertx = Vertx.vertx();
   final EmbeddedDatabase db;
@@ -125,7 +126,10 @@ final class ApiFixture implements AutoCloseable {
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls))
-        .listen("127.0.0.1", 0, agentApi::mount)
+        .listen("127.0.0.1", 0, mounts -> {
+          agentApi.mount(mounts);
+          new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
+        })
         .await(10, TimeUnit.SECONDS)
         .actualPort();
     scheduler.start();

@@ -1,0 +1,17 @@
+package io.paas.controller.logs;
+
+import io.paas.router.RouterLog;
+
+/** The router's request lines, in-process or posted by a standalone router, as {@code heroku[router]} lines. */
+public final class RouterLines implements RouterLog {
+  private final LogHub logs;
+
+  public RouterLines(LogHub logs) {
+    this.logs = logs;
+  }
+
+  @Override
+  public void line(String app, String text) {
+    logs.append(app, LogEntry.now(LogEntry.ROUTER, "router", text));
+  }
+}
