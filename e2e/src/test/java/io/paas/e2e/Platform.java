@@ -66,9 +66,15 @@ final class Platform implements AutoCloseable {
     builder.environment().put("PAAS_ADMIN_EMAIL", ADMIN_EMAIL);
     builder.environment().put("PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD);
     server = builder.start();
+    awaitReady(server, log);
+  }
+
+  /** Copies the process's output to {@code log} and waits for its line saying it is ready. */
+  private static void awaitReady(Process process, Path log) throws Exception {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread pump = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
            PrintWriter file = new PrintWriter(Files.newBufferedWriter(log), true)) {
         for (String line; (line = out.readLine()) != null; ) {
           file.println(line);
@@ -79,8 +85,8 @@ final class Platform implements AutoCloseable {
       } catch (IOException e) {
         ready.completeExceptionally(e);
       }
-      ready.completeExceptionally(new IllegalStateException("paas-server exited before ready; see " + log));
-    }, "paas-server-output");
+      ready.completeExceptionally(new IllegalStateException("exited before ready; see " + log));
+    }, "paas-output-" + log.getFileName());
     pump.setDaemon(true);
     pump.start();
     ready.get(180, TimeUnit.SECONDS);
@@ -94,6 +100,19 @@ final class Platform implements AutoCloseable {
     command.addAll(List.of(extra));
     Path log = logDir.resolve("agent-" + name + "-" + System.nanoTime() + ".log");
     agents.put(name, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+  }
+
+  /**
+   * Starts {@code paas-server router} as its own process on {@code port}, following this platform's routing table and
+   * keeping it in {@code dataDir}; waits for its ready line. The caller destroys it.
+   */
+  Process startRouter(int port, Path dataDir) throws Exception {
+    List<String> command = List.of(HOME.resolve("bin/paas-server").toString(), "router", "--controller", apiUrl(),
+        "--token", Files.readString(this.dataDir.resolve("agent-token")).trim(), "--port", String.valueOf(port),
+        "--data-dir", dataDir.toString());
+    Process router = new ProcessBuilder(command).redirectErrorStream(true).start();
+    awaitReady(router, logDir.resolve("router-" + port + ".log"));
+    return router;
   }
 
   /** Kills the agent as a crashed host would die: no shutdown of any kind. */
@@ -146,8 +165,13 @@ final class Platform implements AutoCloseable {
 
   /** GET of {@code path} through the router for the given host name (an app's or a custom domain). */
   HttpResponse<String> get(String host, String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + path))
-        .header("Host", host + ":" + routerPort)
+    return get(routerPort, host, path);
+  }
+
+  /** GET through whichever router listens on {@code port}. */
+  HttpResponse<String> get(int port, String host, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Host", host + ":" + port)
         .timeout(Duration.ofSeconds(10))
         .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The router as users meet it, on a Node app with a health path, a slow path and a WebSocket echo: no request
  * dropped through a deploy, a config change, a scale-down, a restart, a rollback or a killed dyno; timeouts and
- * router lines in the app's log; maintenance mode; HTTPS through Caddy for the app's host and a custom domain.
+ * router lines in the app's log; maintenance mode; HTTPS through Caddy for the app's host and a custom domain; a
+ * router started alone that follows the controller's table and keeps serving it while the controller is down.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class RouterIT {
@@ -180,6 +181,30 @@ class RouterIT {
     assertThat(redirect).matches("30[18] https://" + DOMAIN.replace(".", "\\.") + ":" + httpsPort + "/x");
     succeeds(repo.paas("domains:remove", DOMAIN));
     assertThat(platform.get(DOMAIN, "/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(8)
+  void aStandaloneRouterFollowsTheTableAndKeepsServingItWhileTheControllerIsDown() throws Exception {
+    int port = Platform.freePort();
+    String host = APP + ".localhost";
+    Process router = platform.startRouter(port, work.resolve("router"));
+    try {
+      assertThat(platform.get(port, host, "/").body()).isEqualTo("hello from web.1\n");
+      succeeds(repo.paas("maintenance:on"));
+      await("maintenance through the standalone router",
+          () -> String.valueOf(platform.get(port, host, "/").statusCode()), "503"::equals);
+      succeeds(repo.paas("maintenance:off"));
+      await("served again", () -> String.valueOf(platform.get(port, host, "/").statusCode()), "200"::equals);
+      platform.stop();
+      for (int i = 0; i < 20; i++) {
+        assertThat(platform.get(port, host, "/").body()).isEqualTo("hello from web.1\n");
+      }
+    } finally {
+      router.destroy();
+      router.waitFor(30, TimeUnit.SECONDS);
+      platform.start();
+    }
   }
 
   private static String curl(String... args) throws Exception {
