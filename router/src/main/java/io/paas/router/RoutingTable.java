@@ -62,10 +62,20 @@ public final class RoutingTable {
     return settings.getOrDefault(app, RouteSettings.DEFAULT);
   }
 
-  /** Replaces the app's custom domains (host names, any case) by these. */
+  /** Replaces the app's custom domains (host names, any case) by these; the same ones again change nothing. */
   public synchronized void domains(String app, Set<String> hostnames) {
-    setDomains(app, hostnames);
-    changed();
+    Set<String> wanted = new HashSet<>();
+    hostnames.forEach(host -> wanted.add(host.toLowerCase(Locale.ROOT)));
+    Set<String> current = new HashSet<>();
+    appByDomain.forEach((host, owner) -> {
+      if (owner.equals(app)) {
+        current.add(host);
+      }
+    });
+    if (!wanted.equals(current)) {
+      setDomains(app, wanted);
+      changed();
+    }
   }
 
   private void setDomains(String app, Set<String> hostnames) {
@@ -76,11 +86,6 @@ public final class RoutingTable {
   /** The app a custom domain belongs to; {@code hostname} is lower case without port or trailing dot. */
   public Optional<String> appOfDomain(String hostname) {
     return Optional.ofNullable(appByDomain.get(hostname));
-  }
-
-  /** Every custom domain and its app, e.g. to give Caddy the names it needs certificates for. */
-  public Map<String, String> domains() {
-    return Map.copyOf(appByDomain);
   }
 
   /** Goes up with every change; only ever compared with versions of the same table. */

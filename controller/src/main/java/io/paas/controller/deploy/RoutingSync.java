@@ -53,8 +53,6 @@ public final class RoutingSync {
   private void apply(List<App> all, List<Domain> custom) {
     Map<Long, Set<String>> wanted = new HashMap<>();
     custom.forEach(d -> wanted.computeIfAbsent(d.appId(), id -> new TreeSet<>()).add(d.hostname()));
-    Map<String, Set<String>> current = new HashMap<>();
-    table.domains().forEach((host, app) -> current.computeIfAbsent(app, a -> new TreeSet<>()).add(host));
     SortedSet<String> secure = new TreeSet<>();
     for (App app : all) {
       if (table.backends(app.name()).isEmpty()) {
@@ -62,9 +60,7 @@ public final class RoutingSync {
       }
       table.settings(app.name(), routeSettings(app.settings()));
       Set<String> hosts = wanted.getOrDefault(app.id(), Set.of());
-      if (!hosts.equals(current.getOrDefault(app.name(), Set.of()))) {
-        table.domains(app.name(), hosts);
-      }
+      table.domains(app.name(), hosts);
       secure.add(urls.host(app.name()));
       secure.addAll(hosts);
     }
