@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class Agent {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(60);
   /** The only process type that takes HTTP traffic, as on Heroku. */
-  static final String WEB = "web";
+  public static final String WEB = "web";
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
   /** Docker calls get their own pool: a stop blocks for its grace period and must not starve other blocking work. */
   private static final String DOCKER_POOL = "paas-agent-docker";

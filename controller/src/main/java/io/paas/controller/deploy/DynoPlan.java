@@ -1,11 +1,14 @@
 package io.paas.controller.deploy;
 
+import static io.paas.agent.Agent.WEB;
+
 import io.paas.agent.DynoSpec;
 import io.paas.common.ApiException;
 import io.paas.controller.scheduler.DynoSize;
 import io.paas.controller.store.FormationStore.Scale;
 import io.paas.controller.store.Release;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +19,6 @@ import java.util.Map;
  */
 public final class DynoPlan {
   static final String DEFAULT_SIZE = DynoSize.DEFAULT.name();
-  private static final String WEB = "web";
 
   private DynoPlan() {
   }
@@ -28,7 +30,7 @@ public final class DynoPlan {
       return formation;
     }
     Map<String, String> types = release.processTypes().isEmpty()
-        ? java.util.Collections.singletonMap(WEB, null) : release.processTypes();
+        ? Collections.singletonMap(WEB, null) : release.processTypes();
     types.forEach((type, command) -> {
       Scale scale = scales.getOrDefault(type, new Scale(type.equals(WEB) ? 1 : 0, DEFAULT_SIZE));
       formation.add(new ProcessScale(type, command, scale.quantity(), scale.size()));
