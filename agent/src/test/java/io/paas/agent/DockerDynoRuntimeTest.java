@@ -56,6 +56,7 @@ class DockerDynoRuntimeTest {
     assertThat(container.getConfig().getLabels()).containsEntry("paas.agent", agentName)
         .containsEntry("paas.app", "demo").containsEntry("paas.dyno", "web.1").containsEntry("paas.release", "7");
     assertThat(container.getConfig().getEnv()).contains("PORT=5000", "DYNO=web.1", "GREETING=hello");
+    assertThat(container.getNetworkSettings().getNetworks()).containsOnlyKeys("paas-app-demo");
     assertThat(container.getHostConfig().getMemory()).isEqualTo(MEMORY);
     assertThat(container.getHostConfig().getMemorySwap()).isEqualTo(MEMORY);
     assertThat(container.getHostConfig().getPrivileged()).isFalse();

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
 import io.paas.agent.docker.DockerDynoRuntime;
 import io.paas.common.DockerClients;
 import java.io.IOException;
@@ -129,6 +130,12 @@ final class TestDocker implements AutoCloseable {
         } catch (NotFoundException alreadyGone) {
           // The test removed it itself.
         }
+      }
+    }
+    // After every container, since agents of one test share an app's network.
+    for (String agentName : agentNames) {
+      for (Network network : docker.listNetworksCmd().withFilter("label", List.of("paas.agent=" + agentName)).exec()) {
+        docker.removeNetworkCmd(network.getId()).exec();
       }
     }
   }

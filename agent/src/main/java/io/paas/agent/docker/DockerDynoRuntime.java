@@ -19,6 +19,8 @@ import io.paas.agent.Dyno;
 import io.paas.agent.DynoRuntime;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.LogSink;
+import io.paas.common.network.AppNetworks;
+import io.paas.common.network.SubnetRange;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,6 +56,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
 
   private final DockerClient docker;
   private final ImagePuller images;
+  private final AppNetworks networks;
   private final String agentName;
   private final Duration stopGrace;
   private final Duration runTimeout;
@@ -67,7 +70,14 @@ public final class DockerDynoRuntime implements DynoRuntime {
   }
 
   public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace, Duration runTimeout) {
+    this(docker, agentName, stopGrace, runTimeout, SubnetRange.parse(SubnetRange.DEFAULT));
+  }
+
+  /** Dyno containers join their app's own network, made from {@code subnets} when missing. */
+  public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace, Duration runTimeout,
+                           SubnetRange subnets) {
     this.docker = docker;
+    this.networks = new AppNetworks(docker, subnets, Map.of(DynoLabels.AGENT, agentName));
     this.images = new ImagePuller(docker);
     this.agentName = agentName;
     this.stopGrace = stopGrace;
@@ -151,7 +161,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
         .withEnv(env(spec, Map.of("DYNO", spec.name())))
         .withLabels(DynoLabels.oneOff(agentName, spec))
         .withCmd("sh", "-c", spec.command())
-        .withHostConfig(limits(spec))
+        .withHostConfig(limits(spec).withNetworkMode(networks.ensure(spec.app()).name()))
         .exec().getId();
     try {
       docker.startContainerCmd(id).exec();
@@ -213,7 +223,8 @@ public final class DockerDynoRuntime implements DynoRuntime {
         .withEnv(env(spec, Map.of("PORT", Integer.toString(CONTAINER_PORT), "DYNO", spec.name())))
         .withLabels(DynoLabels.of(agentName, spec))
         .withExposedPorts(WEB)
-        .withHostConfig(limits(spec).withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB)));
+        .withHostConfig(limits(spec).withNetworkMode(networks.ensure(spec.app()).name())
+            .withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB)));
     if (spec.command() != null) {
       create.withCmd("sh", "-c", spec.command());
     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ApiServer {
   private static final long MAX_BODY = 64 * 1024;
-  private static final String API_PATHS = "/(auth|account|users|apps|agents)(/.*)?";
+  private static final String API_PATHS = "/(auth|account|users|apps|agents|addon-services)(/.*)?";
 
   private final Vertx vertx;
   private final ApiServices services;
@@ -40,6 +40,7 @@ public final class ApiServer {
     new AppsApi(services.apps(), services.access(), services.lifecycle(), services.settings(), services.releases(),
         services.urls()).mount(router);
     new DomainsApi(services.access(), services.domains(), services.urls()).mount(router);
+    new AddonsApi(services.access(), services.addons()).mount(router);
     new BuildsApi(services.access(), services.builds()).mount(router);
     new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
     new ConfigVarsApi(services.access(), services.releaseService()).mount(router);

@@ -3,6 +3,7 @@ package io.paas.controller.api;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.cluster.AgentStore;
 import io.paas.controller.cluster.PlacementStore;
+import io.paas.controller.addons.AddonService;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
@@ -18,7 +19,8 @@ import io.paas.controller.store.ReleaseStore;
 
 /** What the API's handlers work with. */
 public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
-                          AppSettingsService settings, DomainService domains, BuildStore builds,
+                          AppSettingsService settings, DomainService domains,
+                          AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
                           int maxLogLines, AppUrls urls) {

@@ -74,7 +74,7 @@ final class Views {
         .put("current", current);
     if (detailed) {
       json.put("process_types", new JsonObject(new LinkedHashMap<>(release.processTypes())))
-          .put("config_keys", new JsonArray(List.copyOf(release.config().keySet())))
+          .put("config_keys", new JsonArray(List.copyOf(release.env().keySet())))
           .put("release_command", release.releaseCommand());
     }
     return json;

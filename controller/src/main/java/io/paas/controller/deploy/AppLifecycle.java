@@ -3,6 +3,8 @@ package io.paas.controller.deploy;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.AppNames;
+import io.paas.common.network.AppNetworks;
+import io.paas.controller.addons.AddonService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
@@ -23,10 +25,14 @@ public final class AppLifecycle {
   private final RepoStore repos;
   private final ImageBuilder images;
   private final LogHub logs;
+  private final AddonService addons;
+  private final AppNetworks networks;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
-                      RepoStore repos, ImageBuilder images, LogHub logs) {
+                      RepoStore repos, ImageBuilder images, LogHub logs, AddonService addons, AppNetworks networks) {
     this.logs = logs;
+    this.addons = addons;
+    this.networks = networks;
     this.vertx = vertx;
     this.apps = apps;
     this.deployer = deployer;
@@ -42,10 +48,14 @@ public final class AppLifecycle {
         .compose(app -> routing.sync().map(app));
   }
 
-  /** The store forgets the app first, so a reconcile pass running meanwhile cannot bring its dynos back for long. */
+  /**
+   * The store forgets the app first, so a reconcile pass running meanwhile cannot bring its dynos back for long.
+   * Its addons go with its row; their data is destroyed once no dyno uses it any more.
+   */
   public Future<App> destroy(App app) {
-    return apps.delete(app.id())
+    return addons.ofDoomedApp(app).compose(doomed -> apps.delete(app.id())
         .compose(v -> deployer.stop(app.name()))
+        .compose(v -> addons.deprovisionAll(doomed)))
         .onSuccess(v -> {
           routes.remove(app.name());
           logs.forget(app.name());
@@ -54,6 +64,7 @@ public final class AppLifecycle {
         .compose(v -> vertx.executeBlocking(() -> {
           images.removeImages(app.name());
           repos.delete(app.name());
+          networks.remove(app.name());
           return app;
         }, false));
   }

@@ -1,6 +1,8 @@
 package io.paas.controller.deploy;
 
 import io.paas.common.ApiException;
+import io.paas.common.Printable;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +28,7 @@ public final class ConfigVars {
     for (Map.Entry<String, String> change : changes.entrySet()) {
       String key = change.getKey();
       if (!KEY.matcher(key).matches()) {
-        throw ApiException.invalid("Invalid config var name " + printable(key)
+        throw ApiException.invalid("Invalid config var name " + Printable.of(key)
             + ": use uppercase letters, digits and underscores, not starting with a digit.");
       }
       if (RESERVED.contains(key) || key.startsWith(RESERVED_PREFIX)) {
@@ -35,6 +37,15 @@ public final class ConfigVars {
       if (change.getValue() != null && change.getValue().length() > MAX_VALUE) {
         throw ApiException.invalid("The value of " + key + " is longer than " + MAX_VALUE + " characters.");
       }
+    }
+  }
+
+  /** An addon's config vars change only with the addon: a user value would point the app at something else. */
+  public static void refuseAddonKeys(Collection<String> keys, Collection<String> addonKeys) {
+    List<String> owned = keys.stream().filter(addonKeys::contains).sorted().toList();
+    if (!owned.isEmpty()) {
+      throw ApiException.invalid(String.join(", ", owned) + (owned.size() == 1 ? " is" : " are")
+          + " set by an addon; remove or re-attach the addon to change " + (owned.size() == 1 ? "it." : "them."));
     }
   }
 
@@ -63,10 +74,5 @@ public final class ConfigVars {
       return "Remove " + String.join(", ", removed) + " config vars";
     }
     return "Set " + String.join(", ", set) + " and remove " + String.join(", ", removed) + " config vars";
-  }
-
-  private static String printable(String key) {
-    String shown = key.length() > 40 ? key.substring(0, 40) + "…" : key;
-    return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
   }
 }

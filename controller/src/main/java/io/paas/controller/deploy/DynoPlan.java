@@ -46,7 +46,7 @@ public final class DynoPlan {
       String checked = process.type().equals(WEB) ? healthCheckPath : null;
       for (int n = 1; n <= process.quantity(); n++) {
         dynos.add(new DynoSpec(app, process.type() + "." + n, release.version(), release.image(), process.command(),
-            release.config(), size.memoryBytes(), size.cpus(), checked));
+            release.env(), size.memoryBytes(), size.cpus(), checked));
       }
     }
     return dynos;
@@ -66,7 +66,7 @@ public final class DynoPlan {
   /** A one-off dyno of the release ({@code paas run}), at the default size. */
   public static DynoSpec oneOff(String app, Release release, String name, String command) {
     DynoSize size = DynoSize.DEFAULT;
-    return new DynoSpec(app, name, release.version(), release.image(), command, release.config(),
+    return new DynoSpec(app, name, release.version(), release.image(), command, release.env(),
         size.memoryBytes(), size.cpus(), null);
   }
 }

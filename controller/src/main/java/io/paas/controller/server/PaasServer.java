@@ -8,10 +8,14 @@ import io.paas.builder.RepoStore;
 import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.plan.Stacks;
 import io.paas.builder.registry.ImagePublisher;
 import io.paas.builder.registry.RegistryServer;
-import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
+import io.paas.common.network.AppNetworks;
+import io.paas.common.network.SubnetRange;
+import io.paas.controller.addons.AddonCatalog;
+import io.paas.controller.addons.AddonService;
 import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
 import io.paas.controller.api.ApiServices;
@@ -33,8 +37,8 @@ import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.BuilderGateway;
-import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.DomainNames;
 import io.paas.controller.deploy.DomainService;
 import io.paas.controller.deploy.DynoService;
@@ -45,6 +49,7 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -53,6 +58,7 @@ import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.SecretBox;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
 import io.paas.router.RouterLog;
@@ -68,12 +74,14 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The all-in-one launcher: store, controller API, builder (git), router and one in-process agent in one JVM.
@@ -150,7 +158,11 @@ public final class PaasServer implements Callable<Integer> {
     DomainStore domains = new DomainStore(pool);
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs);
+    AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
+    AddonService addons = new AddonService(new AddonCatalog(List.of()),
+        new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releaseService, logs);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
+        networks);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
@@ -163,7 +175,7 @@ public final class PaasServer implements Callable<Integer> {
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
-        new DomainService(domains, new DomainNames(options.domain), routing, logs), builds, releases,
+        new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
@@ -190,7 +202,9 @@ public final class PaasServer implements Callable<Integer> {
         // Through the same protocol as any agent; ready waits for its first converge, which brings back the
         // routes of apps deployed before a restart.
         .compose(v -> options.noLocalAgent ? Future.<Void>succeededFuture()
-            : RemoteAgent.start(vertx, new DockerDynoRuntime(docker, agentName), Agent.DEFAULT_HEALTH_TIMEOUT,
+            : RemoteAgent.start(vertx, new DockerDynoRuntime(docker, agentName,
+                DockerDynoRuntime.DEFAULT_STOP_GRACE, DockerDynoRuntime.DEFAULT_RUN_TIMEOUT,
+                SubnetRange.parse(options.appSubnets)), Agent.DEFAULT_HEALTH_TIMEOUT,
                 options.apiUrl(), agentToken, agentName, options.agentMemoryBytes(), options.agentCpus(),
                 Duration.ofSeconds(options.reconcileSeconds)));
     try {

@@ -1,5 +1,6 @@
 package io.paas.controller.server;
 
+import io.paas.common.network.SubnetRange;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -75,6 +76,10 @@ final class ServerOptions {
   @Option(names = "--acme-email", description = "With --https-port: get certificates for public names from "
       + "Let's Encrypt with this contact email (default: every certificate from Caddy's own local CA).")
   String acmeEmail;
+
+  @Option(names = "--app-subnets", description = "IPv4 range each app's own container network takes a /24 of "
+      + "(default: ${DEFAULT-VALUE}).")
+  String appSubnets = SubnetRange.DEFAULT;
 
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 public final class ReleaseStore {
   private static final String SELECT = "SELECT r.id, r.app_id, r.version, r.build_id, r.image, r.description, "
-      + "u.email, r.status, r.created_at, r.config, r.process_types, r.release_command "
+      + "u.email, r.status, r.created_at, r.config, r.process_types, r.release_command, r.addon_config "
       + "FROM releases r JOIN users u ON u.id = r.user_id ";
   /** The release that serves: the newest one that came up. */
   private static final String CURRENT = "r.status = 'succeeded' AND r.image IS NOT NULL ORDER BY r.version DESC LIMIT 1";
@@ -79,12 +79,13 @@ public final class ReleaseStore {
 
   private static Future<Long> insert(SqlConnection conn, long appId, ReleaseDraft draft) {
     return conn.preparedQuery("INSERT INTO releases (app_id, version, build_id, image, description, user_id, status, "
-            + "config, process_types, release_command) "
-            + "SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM releases "
+            + "config, process_types, release_command, addon_config) "
+            + "SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM releases "
             + "WHERE app_id = $1 RETURNING id")
         .execute(Tuple.from(new Object[] {appId, draft.buildId(), draft.image(), draft.description(),
             draft.userId(), draft.initialStatus(), new JsonObject(new LinkedHashMap<>(draft.config())),
-            new JsonObject(new LinkedHashMap<>(draft.processTypes())), draft.releaseCommand()}))
+            new JsonObject(new LinkedHashMap<>(draft.processTypes())), draft.releaseCommand(),
+            new JsonObject(new LinkedHashMap<>(draft.addonConfig()))}))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
@@ -102,7 +103,8 @@ public final class ReleaseStore {
       releases.add(new Release(r.getLong("id"), r.getLong("app_id"), r.getInteger("version"), r.getLong("build_id"),
           r.getString("image"), r.getString("description"), r.getString("email"), r.getString("status"),
           r.getOffsetDateTime("created_at"), strings(r.getJsonObject("config")),
-          strings(r.getJsonObject("process_types")), r.getString("release_command")));
+          strings(r.getJsonObject("process_types")), r.getString("release_command"),
+          strings(r.getJsonObject("addon_config"))));
     }
     return releases;
   }

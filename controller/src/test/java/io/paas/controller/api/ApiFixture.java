@@ -1,9 +1,14 @@
 package io.paas.controller.api;
 
+import com.github.dockerjava.api.DockerClient;
 import io.paas.agent.remote.RemoteAgent;
 import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
+import io.paas.common.network.AppNetworks;
+import io.paas.common.network.SubnetRange;
+import io.paas.controller.addons.AddonCatalog;
+import io.paas.controller.addons.AddonService;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.cluster.AgentChooser;
@@ -20,8 +25,8 @@ import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
-import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.Deployer;
+import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.DomainNames;
 import io.paas.controller.deploy.DomainService;
 import io.paas.controller.deploy.DynoService;
@@ -31,6 +36,7 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -39,6 +45,7 @@ import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
+import io.paas.controller.store.SecretBox;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
 import io.paas.router.RouterLog;
@@ -78,6 +85,8 @@ final class ApiFixture implements AutoCloseable {
   final AppStore apps;
   final BuildStore builds;
   final ReleaseService releases;
+  final FakeAddonProvider postgres = new FakeAddonProvider("postgres", "DATABASE");
+  final AddonService addons;
   final LogHub logs = new LogHub(1500);
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
@@ -110,8 +119,12 @@ final class ApiFixture implements AutoCloseable {
     releases = new ReleaseService(releaseStore, deployer, logs);
     DomainStore domains = new DomainStore(pool);
     RoutingSync routing = new RoutingSync(apps, domains, table, https::add, urls);
+    addons = new AddonService(new AddonCatalog(List.of(postgres, new FakeAddonProvider("redis", "REDIS"))),
+        new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releases, logs);
+    DockerClient docker = DockerClients.connect();
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing,
-        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
+        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(docker), logs, addons,
+        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()));
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
@@ -124,7 +137,7 @@ final class ApiFixture implements AutoCloseable {
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
-        new DomainService(domains, new DomainNames(DOMAIN), routing, logs), builds, releaseStore, releases,
+        new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls))
         .listen("127.0.0.1", 0, mounts -> {
           agentApi.mount(mounts);
