@@ -1,0 +1,119 @@
+package io.paas.controller.addons.postgres;
+
+import io.paas.controller.auth.Tokens;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.pgclient.PgConnectOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The default addon server: a PostgreSQL of its own, apart from the control plane's, whose data, admin password and
+ * port live in {@code dir} and survive a restart. It listens on loopback and on the address containers reach the host
+ * by; every TCP login needs a password.
+ */
+public final class EmbeddedAddonPostgres implements AddonPostgresServer {
+  private static final String LOOPBACK = "127.0.0.1";
+  // The bootstrap superuser initdb makes; zonky's readiness check logs in as it.
+  private static final String ADMIN = "postgres";
+  // Ours, written at every start: the admin only from loopback, any other role only into the database named like it.
+  private static final String HBA = """
+      # Written by paas-server at every start; edits here are lost.
+      local  all       postgres                scram-sha-256
+      host   all       postgres  127.0.0.1/32  scram-sha-256
+      host   all       postgres  0.0.0.0/0     reject
+      host   all       postgres  ::/0          reject
+      host   sameuser  all       0.0.0.0/0     scram-sha-256
+      host   sameuser  all       ::/0          scram-sha-256
+      """;
+
+  private final EmbeddedPostgres postgres;
+  private final String password;
+  private final String addonHost;
+
+  private EmbeddedAddonPostgres(EmbeddedPostgres postgres, String password, String addonHost) {
+    this.postgres = postgres;
+    this.password = password;
+    this.addonHost = addonHost;
+  }
+
+  /**
+   * Starts the server, making it on the first start. {@code port} 0 means the one chosen at the first start, since
+   * tenants' URLs keep it. {@code addonHost} is the docker0 gateway, e.g. 172.17.0.1.
+   */
+  public static EmbeddedAddonPostgres start(Path dir, String addonHost, int port) {
+    try {
+      Files.createDirectories(dir);
+      Path passwordFile = dir.resolve("admin-password");
+      String password = StateFile.readOrCreate(passwordFile, () -> Tokens.randomString(32));
+      int chosenPort = port > 0 ? port : keptPort(dir);
+      Path hba = dir.resolve("pg_hba.conf");
+      Files.writeString(hba, HBA);
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(dir.resolve("pgdata"))
+          .setCleanDataDirectory(false)
+          .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
+          .setPort(chosenPort)
+          // zonky passes these to initdb as --key=value: the superuser has its password before the first start.
+          .setLocaleConfig("pwfile", passwordFile.toString())
+          .setServerConfig("hba_file", hba.toString())
+          .setServerConfig("listen_addresses", listenAddresses(addonHost))
+          .setServerConfig("password_encryption", "scram-sha-256")
+          // zonky runs with fsync and synchronous commits off, fine for tests but not for tenants' data.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setConnectConfig("password", password)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .start();
+      return new EmbeddedAddonPostgres(postgres, password, addonHost);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the addon PostgreSQL in " + dir, e);
+    }
+  }
+
+  @Override
+  public PgConnectOptions admin() {
+    return new PgConnectOptions()
+        .setHost(LOOPBACK)
+        .setPort(postgres.getPort())
+        .setUser(ADMIN)
+        .setPassword(password)
+        .setDatabase(ADMIN);
+  }
+
+  @Override
+  public HostAndPort tenantAddress() {
+    return HostAndPort.create(addonHost, postgres.getPort());
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String listenAddresses(String addonHost) {
+    return Stream.of(LOOPBACK, addonHost).distinct().collect(Collectors.joining(","));
+  }
+
+  private static int keptPort(Path dir) throws IOException {
+    return Integer.parseInt(StateFile.readOrCreate(dir.resolve("port"), EmbeddedAddonPostgres::freePort));
+  }
+
+  private static String freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return Integer.toString(socket.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
