@@ -14,7 +14,6 @@ import io.paas.builder.registry.RegistryServer;
 import io.paas.common.DockerClients;
 import io.paas.common.network.AppNetworks;
 import io.paas.common.network.SubnetRange;
-import io.paas.controller.addons.AddonCatalog;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
@@ -108,6 +107,8 @@ public final class PaasServer implements Callable<Integer> {
     String databaseUrl = embedded != null ? embedded.url() : options.databaseUrl;
 
     Vertx vertx = Vertx.vertx();
+    DockerClient docker = DockerClients.connect();
+    AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options);
     Promise<Caddy> caddy = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
@@ -117,6 +118,7 @@ public final class PaasServer implements Callable<Integer> {
       }
       vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
           .join();
+      addonServers.close();
       if (embedded != null) {
         embedded.close();
       }
@@ -135,7 +137,6 @@ public final class PaasServer implements Callable<Integer> {
 
     String agentName = AgentName.of(dataDir);
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
-    DockerClient docker = DockerClients.connect();
     RoutingTable table = new RoutingTable();
     RouterLog routerLines = new RouterLines(logs);
     RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), routerLines);
@@ -159,7 +160,7 @@ public final class PaasServer implements Callable<Integer> {
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
     AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
-    AddonService addons = new AddonService(new AddonCatalog(List.of()),
+    AddonService addons = new AddonService(addonServers.catalog(),
         new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releaseService, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
         networks);
@@ -188,6 +189,7 @@ public final class PaasServer implements Callable<Integer> {
             System.out.println(seeded);
           }
         })
+        .compose(v -> addons.resumeAll())
         .compose(v -> options.httpsPort == null ? Future.succeededFuture()
             : startTlsFront(vertx, router, dataDir).onComplete(caddy))
         // Every app's host, settings and custom domains are in the table before the router listens.

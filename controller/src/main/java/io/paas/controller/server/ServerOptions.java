@@ -81,6 +81,14 @@ final class ServerOptions {
       + "(default: ${DEFAULT-VALUE}).")
   String appSubnets = SubnetRange.DEFAULT;
 
+  @Option(names = "--addon-host", description = "Address containers reach this host's addon servers on "
+      + "(default: the gateway of Docker's bridge network, e.g. 172.17.0.1).")
+  String addonHost;
+
+  @Option(names = "--addon-postgres-url", description = "postgres://admin:password@host:port/postgres of a server "
+      + "to make PostgreSQL addons on (default: an embedded one in DATA/addon-postgres).")
+  String addonPostgresUrl;
+
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {
       return agentMemoryMegabytes * 1024 * 1024;

@@ -25,6 +25,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+          // zonky turns these off for speed in tests; the platform's own records must survive a crash.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .start();
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
