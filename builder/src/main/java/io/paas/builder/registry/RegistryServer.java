@@ -1,5 +1,6 @@
 package io.paas.builder.registry;
 
+import io.paas.common.process.SupervisedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -16,31 +18,31 @@ import org.slf4j.LoggerFactory;
 /**
  * The image registry the platform runs for agents on other hosts: Debian's {@code docker-registry} as a child
  * process, storing in the data dir, listening on 127.0.0.1 (the engine trusts loopback registries without TLS).
- * It is restarted when it dies, until closed.
+ * It is restarted when it dies, until closed. What it prints goes to {@code registry.log} in the data dir, not to the
+ * server's log: it is mostly access lines and the routine 404s of pushes.
  */
 public final class RegistryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private final Path config;
   private final Path log;
   private final int port;
-  private volatile Process process;
-  private volatile boolean closed;
+  private final SupervisedProcess process;
 
-  private RegistryServer(Path dir, int port) {
-    this.config = dir.resolve("config.yml");
-    this.log = dir.resolve("registry.log");
+  private RegistryServer(Path log, int port, SupervisedProcess process) {
+    this.log = log;
     this.port = port;
+    this.process = process;
   }
 
   /** Starts the registry and waits until it answers. */
   public static RegistryServer start(Path dir, int port) {
-    RegistryServer server = new RegistryServer(dir, port);
+    Path config = dir.resolve("config.yml");
     try {
       Files.createDirectories(dir.resolve("storage"));
-      Files.writeString(server.config, """
+      Files.writeString(config, """
           version: 0.1
           log:
             level: warn
@@ -55,7 +57,8 @@ public final class RegistryServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the registry's config in " + dir, e);
     }
-    server.launch();
+    Path log = dir.resolve("registry.log");
+    RegistryServer server = new RegistryServer(log, port, launch(config, log));
     try {
       server.awaitReady();
     } catch (RuntimeException e) {
@@ -70,22 +73,20 @@ public final class RegistryServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  private void launch() {
+  private static SupervisedProcess launch(Path config, Path log) {
     try {
-      process = new ProcessBuilder("docker-registry", "serve", config.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      return SupervisedProcess.start("docker-registry", new ProcessBuilder("docker-registry", "serve",
+          config.toString()), STOP_GRACE, line -> append(log, line));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start docker-registry (apt-get install docker-registry)", e);
     }
-    process.onExit().thenRun(this::restartUnlessClosed);
   }
 
-  private void restartUnlessClosed() {
-    if (!closed) {
-      LOG.warn("The image registry exited with status {}; starting it again (see {})", process.exitValue(), log);
-      launch();
+  private static void append(Path log, String line) {
+    try {
+      Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      LOG.warn("Cannot write the registry's output to {}", log, e);
     }
   }
 
@@ -122,17 +123,11 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Kills the current process, as a crash would; the supervisor starts another. For failure drills. */
   public void kill() {
-    process.destroyForcibly();
+    process.current().ifPresent(ProcessHandle::destroyForcibly);
   }
 
   @Override
   public void close() {
-    closed = true;
-    process.destroy();
-    try {
-      process.onExit().get();
-    } catch (Exception e) {
-      process.destroyForcibly();
-    }
+    process.close();
   }
 }

@@ -1,5 +1,7 @@
 package io.paas.router.tls;
 
+import io.paas.common.process.FreePort;
+import io.paas.common.process.RestartBackoff;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,11 +1,7 @@
 package io.paas.router.tls;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.paas.common.process.OutputLines;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -22,9 +18,7 @@ final class CaddyLog {
 
   /** Copies the output on a thread of its own until Caddy closes it, that is until it exits. */
   static void follow(InputStream output, long pid) {
-    Thread thread = new Thread(() -> copy(output), "caddy-log-" + pid);
-    thread.setDaemon(true);
-    thread.start();
+    OutputLines.follow(output, "caddy-log-" + pid, line -> LOG.atLevel(levelOf(line)).log(line));
   }
 
   static Level levelOf(String line) {
@@ -39,13 +33,5 @@ final class CaddyLog {
       case "error", "dpanic", "panic", "fatal" -> Level.ERROR;
       default -> Level.INFO;
     };
-  }
-
-  private static void copy(InputStream output) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-      reader.lines().forEach(line -> LOG.atLevel(levelOf(line)).log(line));
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("Lost caddy's output", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.paas.router.tls;
 
+import io.paas.common.process.GracefulStop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** One {@code caddy run} child process, started with only its admin address; the config comes later, by its API. */
 final class CaddyProcess {
@@ -16,11 +16,13 @@ final class CaddyProcess {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Process process;
+  private final Context context;
   private final Future<Integer> exited;
   private final long startedAt = System.nanoTime();
 
   private CaddyProcess(Process process, Context context) {
     this.process = process;
+    this.context = context;
     this.exited = Future.fromCompletionStage(process.onExit(), context).map(Process::exitValue);
   }
 
@@ -60,13 +62,6 @@ final class CaddyProcess {
 
   /** Asks caddy to shut down, kills it if it takes too long; completes once it is gone. */
   Future<Void> stop() {
-    // Signalled through its handle: Process.destroy() would also close the output before Caddy's last lines.
-    process.toHandle().destroy();
-    return exited.timeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .recover(slow -> {
-          process.toHandle().destroyForcibly();
-          return exited;
-        })
-        .mapEmpty();
+    return Future.fromCompletionStage(GracefulStop.stop(process.toHandle(), STOP_TIMEOUT), context);
   }
 }

@@ -3,6 +3,8 @@ package io.paas.router.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paas.common.process.FreePort;
+import io.paas.common.process.RestartBackoff;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.paas.router.tls;
+package io.paas.common.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ class RestartBackoffTest {
   private final RestartBackoff backoff = new RestartBackoff();
 
   @Test
-  void doublesWhileCaddyKeepsDyingSoonAfterStarting() {
+  void doublesWhileTheProcessKeepsDyingSoonAfterStarting() {
     assertThat(backoff.after(Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
     assertThat(backoff.after(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(1));
     assertThat(backoff.after(Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
@@ -25,7 +25,7 @@ class RestartBackoffTest {
   }
 
   @Test
-  void startsOverOnceCaddyRanForAWhile() {
+  void startsOverOnceTheProcessRanForAWhile() {
     backoff.after(Duration.ZERO);
     backoff.after(Duration.ZERO);
 
