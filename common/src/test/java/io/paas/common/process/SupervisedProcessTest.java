@@ -86,6 +86,8 @@ class SupervisedProcessTest {
 
     eventually(() -> starts.size() >= 2);
 
+    // The second start is reported before its output is read.
+    eventually(() -> lines.stream().filter("ran"::equals).count() >= 2);
     assertThat(lines).startsWith("ran", "ran");
   }
 

@@ -108,7 +108,9 @@ public final class PaasServer implements Callable<Integer> {
 
     Vertx vertx = Vertx.vertx();
     DockerClient docker = DockerClients.connect();
-    AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options);
+    AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
+    AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options,
+        new DockerAppSubnets(vertx, networks));
     Promise<Caddy> caddy = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
@@ -159,7 +161,6 @@ public final class PaasServer implements Callable<Integer> {
     DomainStore domains = new DomainStore(pool);
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
-    AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
     AddonService addons = new AddonService(addonServers.catalog(),
         new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releaseService, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
