@@ -1,5 +1,10 @@
 package io.paas.cli;
 
+import io.paas.cli.command.Addons;
+import io.paas.cli.command.AddonsCreate;
+import io.paas.cli.command.AddonsDestroy;
+import io.paas.cli.command.AddonsInfo;
+import io.paas.cli.command.AddonsServices;
 import io.paas.cli.command.AdminAgents;
 import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
@@ -21,11 +26,14 @@ import io.paas.cli.command.Logs;
 import io.paas.cli.command.Maintenance;
 import io.paas.cli.command.MaintenanceOff;
 import io.paas.cli.command.MaintenanceOn;
+import io.paas.cli.command.PgInfo;
+import io.paas.cli.command.PgPsql;
 import io.paas.cli.command.Ps;
 import io.paas.cli.command.PsResize;
 import io.paas.cli.command.PsRestart;
 import io.paas.cli.command.PsScale;
 import io.paas.cli.command.PsStop;
+import io.paas.cli.command.RedisCli;
 import io.paas.cli.command.Releases;
 import io.paas.cli.command.ReleasesInfo;
 import io.paas.cli.command.ReleasesRollback;
@@ -35,12 +43,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code paas} command: Heroku-style {@code topic:verb} subcommands against the Platform API. */
 @Command(name = "paas", mixinStandardHelpOptions = true, versionProvider = Paas.Version.class,
@@ -51,6 +59,8 @@ import picocli.CommandLine.Spec;
         Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class, AppsSettings.class,
         Maintenance.class, MaintenanceOn.class, MaintenanceOff.class,
         Domains.class, DomainsAdd.class, DomainsRemove.class,
+        Addons.class, AddonsServices.class, AddonsCreate.class, AddonsInfo.class, AddonsDestroy.class,
+        PgInfo.class, PgPsql.class, RedisCli.class,
         Releases.class, ReleasesInfo.class, ReleasesRollback.class,
         ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,

@@ -5,6 +5,8 @@ import io.paas.cli.AppOption;
 import io.paas.cli.CliException;
 import io.paas.cli.GitRepo;
 import io.paas.cli.PaasCommand;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +29,11 @@ public final class AppsDestroy extends PaasCommand {
     GitRepo git = paas.git();
     String app = name != null ? name : appOption.resolve(git);
     if (!app.equals(confirm)) {
-      throw new CliException("This permanently destroys " + app + " and everything in it. "
-          + "To proceed, run again with --confirm " + app);
+      List<String> addons = paas.api().getArray(Addons.path(app)).stream()
+          .map(addon -> ((JsonObject) addon).getString("name")).toList();
+      throw new CliException("This permanently destroys " + app + " and everything in it"
+          + (addons.isEmpty() ? "" : ", with its addons and their data (" + String.join(", ", addons) + ")")
+          + ". To proceed, run again with --confirm " + app);
     }
     out().action("Destroying " + app, () -> paas.api().delete("/apps/" + ApiClient.segment(app)));
     String remote = appOption.remote();
