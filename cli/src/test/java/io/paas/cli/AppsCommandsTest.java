@@ -96,7 +96,7 @@ class AppsCommandsTest extends CliTest {
     assertThat(wrong.exitCode()).isEqualTo(1);
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).contains("--confirm blog");
-    assertThat(platform.requests).isEmpty();
+    assertThat(platform.requests).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
     assertThat(platform.apps).containsKey("blog");
   }
 

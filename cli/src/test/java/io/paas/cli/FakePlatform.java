@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -17,11 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in Platform API on a free port: checks the Bearer token, keeps apps (with their settings), their releases,
- * config vars, formation, dynos and custom domains in memory, serves made-up log lines and one-off runs, and records
- * every request.
+ * config vars, formation, dynos, custom domains and addons in memory, serves made-up log lines and one-off runs, and
+ * records every request.
  */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
@@ -34,6 +36,14 @@ final class FakePlatform {
       .put("worker", "java -cp app.jar Worker");
 
   static final Set<String> SIZES = Set.of("standard", "performance");
+
+  /** What {@code GET /addon-services} answers: each service's default plan first. */
+  static final JsonArray ADDON_SERVICES = new JsonArray()
+      .add(service("postgres", "DATABASE", "mini", "20 connections, 1 GB", "basic", "60 connections, 10 GB",
+          "standard", "120 connections, 64 GB"))
+      .add(service("redis", "REDIS", "mini", "25 MB", "premium", "100 MB"))
+      .add(service("smtp", "SMTP", "dev", "Catches the app's mail"));
+  private static final List<String> COLORS = List.of("amber", "aqua", "azure", "coral");
 
   record Request(String method, String path, String query, String authorization, String body) {
   }
@@ -62,6 +72,12 @@ final class FakePlatform {
   final List<JsonObject> agents = new CopyOnWriteArrayList<>();
   /** Custom domains by app, as the API lists them. */
   final Map<String, List<JsonObject>> domains = new ConcurrentSkipListMap<>();
+  /**
+   * Addons by app, as the fake keeps them: name, service, plan, attachment, created_at, and the {@code config} vars
+   * and {@code info} facts the API shows only on request; a test may change either.
+   */
+  final Map<String, List<JsonObject>> addons = new ConcurrentSkipListMap<>();
+  private final AtomicInteger addonNumbers = new AtomicInteger();
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -78,6 +94,15 @@ final class FakePlatform {
     router.get("/apps/:app/domains").handler(ctx -> withApp(ctx, app -> listDomains(ctx, app)));
     router.post("/apps/:app/domains").handler(ctx -> withApp(ctx, app -> postDomain(ctx, app)));
     router.delete("/apps/:app/domains/:hostname").handler(ctx -> withApp(ctx, app -> deleteDomain(ctx, app)));
+    router.get("/addon-services").handler(ctx -> ok(ctx, 200, ADDON_SERVICES));
+    router.get("/apps/:app/addons").handler(ctx -> withApp(ctx,
+        app -> ok(ctx, 200, new JsonArray(addonsOf(app).stream().map(FakePlatform::addonView).toList()))));
+    router.post("/apps/:app/addons").handler(ctx -> withApp(ctx, app -> postAddon(ctx, app)));
+    router.get("/apps/:app/addons/:addon").handler(ctx -> withAddon(ctx, (app, addon) -> addonInfo(ctx, addon)));
+    router.delete("/apps/:app/addons/:addon").handler(ctx -> withAddon(ctx, (app, addon) -> {
+      addonsOf(app).remove(addon);
+      ok(ctx, 200, addonView(addon));
+    }));
     router.delete("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, apps.remove(app.getString("name")))));
     router.get("/apps/:app/releases").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, new JsonArray(List.copyOf(releasesOf(app))))));
     router.get("/apps/:app/releases/:version").handler(ctx -> withRelease(ctx, ctx.pathParam("version"),
@@ -299,7 +324,7 @@ final class FakePlatform {
 
   /** A name any app has is a 409, as on the platform. */
   private void postDomain(RoutingContext ctx, JsonObject app) {
-    String hostname = ctx.body().asJsonObject().getString("hostname").toLowerCase(java.util.Locale.ROOT);
+    String hostname = ctx.body().asJsonObject().getString("hostname").toLowerCase(Locale.ROOT);
     if (domains.values().stream().flatMap(List::stream).anyMatch(d -> d.getString("hostname").equals(hostname))) {
       error(ctx, 409, "conflict", hostname + " is already in use.");
     } else {
@@ -315,6 +340,128 @@ final class FakePlatform {
           ok(ctx, 200, domain);
         },
         () -> error(ctx, 404, "not_found", "Couldn't find that domain."));
+  }
+
+  /**
+   * An addon named as the platform names them, {@code postgres-amber-12345} for the first, with made-up credentials
+   * in its {@code ATTACHMENT_URL} and made-up facts.
+   */
+  JsonObject addAddon(String app, String service, String plan, String attachment) {
+    int number = addonNumbers.getAndIncrement();
+    String name = service + "-" + COLORS.get(number % COLORS.size()) + "-" + (12345 + number);
+    String user = name.replace('-', '_');
+    JsonObject info = new JsonObject().put("plan", plan);
+    String url = switch (service) {
+      case "postgres" -> {
+        info.put("data_size", "7.6 MB").put("connections", "1/20").put("version", "PostgreSQL 15.4");
+        yield "postgres://" + user + ":pg-secret@10.1.0.2:5432/" + user;
+      }
+      case "redis" -> {
+        info.put("memory", "1 MB of 25 MB");
+        yield "redis://:redis-secret@10.1.0.3:6379";
+      }
+      default -> "smtp://" + user + ":smtp-secret@10.1.0.4:2525";
+    };
+    JsonObject addon = new JsonObject()
+        .put("name", name)
+        .put("service", service)
+        .put("plan", plan)
+        .put("attachment", attachment)
+        .put("created_at", "2026-11-27T10:00:00Z")
+        .put("config", new JsonObject().put(attachment + "_URL", url))
+        .put("info", info);
+    addons.computeIfAbsent(app, key -> new CopyOnWriteArrayList<>()).add(addon);
+    return addon;
+  }
+
+  private static JsonObject service(String name, String attachment, String... plans) {
+    JsonArray all = new JsonArray();
+    for (int i = 0; i < plans.length; i += 2) {
+      all.add(new JsonObject().put("name", plans[i]).put("description", plans[i + 1]).put("default", i == 0));
+    }
+    return new JsonObject().put("name", name).put("default_attachment", attachment).put("plans", all);
+  }
+
+  private List<JsonObject> addonsOf(JsonObject app) {
+    return addons.getOrDefault(app.getString("name"), List.of());
+  }
+
+  /** What listings show of an addon: the names of its config vars, never their values. */
+  private static JsonObject addonView(JsonObject addon) {
+    return new JsonObject()
+        .put("name", addon.getString("name"))
+        .put("service", addon.getString("service"))
+        .put("plan", addon.getString("plan"))
+        .put("attachment", addon.getString("attachment"))
+        .put("config_vars", new JsonArray(addon.getJsonObject("config").fieldNames().stream().sorted().toList()))
+        .put("created_at", addon.getString("created_at"));
+  }
+
+  /** By its name or its attachment name. */
+  private void withAddon(RoutingContext ctx, BiConsumer<JsonObject, JsonObject> action) {
+    String name = ctx.pathParam("addon");
+    withApp(ctx, app -> addonsOf(app).stream()
+        .filter(addon -> name.equals(addon.getString("name")) || name.equals(addon.getString("attachment")))
+        .findFirst()
+        .ifPresentOrElse(addon -> action.accept(app, addon),
+            () -> error(ctx, 404, "not_found", "Couldn't find the addon " + name + ".")));
+  }
+
+  private void addonInfo(RoutingContext ctx, JsonObject addon) {
+    JsonObject view = addonView(addon).put("info", addon.getJsonObject("info").copy());
+    if ("true".equals(ctx.request().getParam("show_credentials"))) {
+      view.put("config", addon.getJsonObject("config").copy());
+    }
+    ok(ctx, 200, view);
+  }
+
+  /**
+   * {@code service[:plan]}, as the API takes it: an unknown service or plan is a 404 listing what there is, an
+   * attachment name the app has already a 409; without {@code as}, the service's usual attachment or, when that is
+   * taken, {@code SERVICE_COLOR}.
+   */
+  private void postAddon(RoutingContext ctx, JsonObject app) {
+    JsonObject body = ctx.body().asJsonObject();
+    String spec = body.getString("plan");
+    if (spec == null || spec.isBlank()) {
+      error(ctx, 400, "bad_request", "Field plan is required: a service, or service:plan.");
+      return;
+    }
+    int colon = spec.indexOf(':');
+    String serviceName = colon < 0 ? spec : spec.substring(0, colon);
+    JsonObject service = ADDON_SERVICES.stream().map(JsonObject.class::cast)
+        .filter(candidate -> candidate.getString("name").equals(serviceName)).findFirst().orElse(null);
+    if (service == null) {
+      error(ctx, 404, "not_found", "Couldn't find the addon service " + serviceName + ". Services: "
+          + String.join(", ", ADDON_SERVICES.stream().map(s -> ((JsonObject) s).getString("name")).toList()) + ".");
+      return;
+    }
+    List<String> plans = service.getJsonArray("plans").stream().map(p -> ((JsonObject) p).getString("name")).toList();
+    String plan = colon < 0 ? plans.get(0) : spec.substring(colon + 1);
+    if (!plans.contains(plan)) {
+      error(ctx, 404, "not_found", "Couldn't find the plan " + plan + " of " + serviceName + ". Plans: "
+          + String.join(", ", plans) + ".");
+      return;
+    }
+    Set<String> taken = addonsOf(app).stream().map(addon -> addon.getString("attachment"))
+        .collect(Collectors.toSet());
+    String as = body.getString("as");
+    if (as != null && !as.matches("[A-Z][A-Z0-9_]{0,39}")) {
+      error(ctx, 422, "invalid_params", "Invalid attachment name " + as + ": use uppercase letters, digits "
+          + "and underscores, starting with a letter (DATABASE sets DATABASE_URL).");
+      return;
+    }
+    String attachment = as != null ? as : service.getString("default_attachment");
+    if (as == null && taken.contains(attachment)) {
+      attachment = COLORS.stream().map(color -> serviceName.toUpperCase(Locale.ROOT) + "_"
+          + color.toUpperCase(Locale.ROOT)).filter(name -> !taken.contains(name)).findFirst().orElseThrow();
+    }
+    if (taken.contains(attachment)) {
+      error(ctx, 409, "conflict", "The app already has an attachment named " + attachment
+          + "; choose another with --as.");
+      return;
+    }
+    ok(ctx, 201, addonView(addAddon(app.getString("name"), serviceName, plan, attachment)));
   }
 
   /** The log lines at once; with {@code tail=true} the tail lines after a pause, then the end. */
