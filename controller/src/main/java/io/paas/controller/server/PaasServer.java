@@ -45,6 +45,9 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.mail.MailAccounts;
+import io.paas.controller.mail.MailStore;
+import io.paas.controller.mail.SmtpServer;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
@@ -88,6 +91,9 @@ public final class PaasServer implements Callable<Integer> {
   @Mixin
   private ServerOptions options;
 
+  @Mixin
+  private MailOptions mailOptions;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new PaasServer()).execute(args));
   }
@@ -101,10 +107,15 @@ public final class PaasServer implements Callable<Integer> {
 
     Vertx vertx = Vertx.vertx();
     Promise<Caddy> caddy = Promise.promise();
+    Promise<SmtpServer> smtp = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
       if (caddy.future().succeeded()) {
         caddy.future().result().stop().toCompletionStage().toCompletableFuture().orTimeout(15, TimeUnit.SECONDS)
+            .exceptionally(e -> null).join();
+      }
+      if (smtp.future().succeeded()) {
+        smtp.future().result().stop().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
             .exceptionally(e -> null).join();
       }
       vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
@@ -124,6 +135,7 @@ public final class PaasServer implements Callable<Integer> {
     AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
 
     LogHub logs = new LogHub(options.logLines);
+    MailStore mail = new MailStore(pool);
 
     String agentName = AgentName.of(dataDir);
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
@@ -164,7 +176,7 @@ public final class PaasServer implements Callable<Integer> {
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), builds, releases,
-        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
+        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
     RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);
@@ -181,6 +193,10 @@ public final class PaasServer implements Callable<Integer> {
         // Every app's host, settings and custom domains are in the table before the router listens.
         .compose(v -> routing.sync())
         .compose(v -> router.listen(options.bind, options.routerPort))
+        .compose(v -> mailOptions.smtp(dataDir)
+            .map(smtpOptions -> SmtpServer.start(vertx, smtpOptions, MailAccounts.NONE, mail).onComplete(smtp)
+                .<Void>mapEmpty())
+            .orElseGet(Future::succeededFuture))
         .compose(v -> api.listen(options.bind, options.apiPort, mounts -> {
           git.mount(mounts);
           agentApi.mount(mounts);
