@@ -41,7 +41,7 @@ final class MailApi {
   }
 
   private void show(RoutingContext ctx) {
-    long id = PathParams.number(ctx, "id");
+    long id = PathParams.number(ctx.pathParam("id"), "message");
     boolean textOnly = textOnly(ctx.queryParams().get("format"));
     app(ctx).compose(app -> mail.raw(app.id(), id))
         .compose(raw -> raw.map(Future::succeededFuture)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** With a smarthost, each accepted message is also sent on, and how that went is recorded with it. */
 class SmtpRelayTest {
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = MailDatabase.HOST;
 
   @TempDir
   static Path dataDir;
@@ -31,8 +31,7 @@ class SmtpRelayTest {
     db = new MailDatabase(dataDir.resolve("db"));
     smarthostApp = db.newApp();
     smarthostAccounts.add("relay-user", smarthostApp, "relay-password", 1000);
-    smarthost = SmtpServer.start(db.vertx, new SmtpOptions(HOST, 0, dataDir.resolve("smarthost"), Optional.empty()),
-        smarthostAccounts, db.store).await(60, TimeUnit.SECONDS);
+    smarthost = db.startSmtp(dataDir.resolve("smarthost"), smarthostAccounts, Optional.empty());
   }
 
   @AfterAll
@@ -84,8 +83,7 @@ class SmtpRelayTest {
   }
 
   private static SmtpServer start(String dir, RelayOptions relay) throws Exception {
-    return SmtpServer.start(db.vertx, new SmtpOptions(HOST, 0, dataDir.resolve(dir), Optional.of(relay)), accounts,
-        db.store).await(60, TimeUnit.SECONDS);
+    return db.startSmtp(dataDir.resolve(dir), accounts, Optional.of(relay));
   }
 
   /** The app's only message, once its relay status starts with {@code status}. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The smtp addon's server: AUTH before anything, STARTTLS offered, each plan's daily limit, messages kept. */
 class SmtpServerTest {
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = MailDatabase.HOST;
 
   @TempDir
   static Path dataDir;
@@ -27,8 +27,7 @@ class SmtpServerTest {
   @BeforeAll
   static void start() throws Exception {
     db = new MailDatabase(dataDir.resolve("db"));
-    server = SmtpServer.start(db.vertx, new SmtpOptions(HOST, 0, dataDir.resolve("smtp"), Optional.empty()),
-        accounts, db.store).await(60, TimeUnit.SECONDS);
+    server = db.startSmtp(dataDir.resolve("smtp"), accounts, Optional.empty());
   }
 
   @AfterAll

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The STARTTLS certificate: made at the first start, its key private to the platform's user, kept across starts. */
 class SmtpStartTlsTest {
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = MailDatabase.HOST;
 
   @TempDir
   Path dataDir;
@@ -69,8 +69,7 @@ class SmtpStartTlsTest {
   }
 
   private SmtpServer start(Path smtpDir) throws Exception {
-    return SmtpServer.start(db.vertx, new SmtpOptions(HOST, 0, smtpDir, Optional.empty()), MailAccounts.NONE,
-        db.store).await(60, TimeUnit.SECONDS);
+    return db.startSmtp(smtpDir, MailAccounts.NONE, Optional.empty());
   }
 
   private static X509Certificate kept(Path smtpDir) throws Exception {

@@ -7,7 +7,6 @@ import io.paas.controller.addons.AddonPlan;
 import io.paas.controller.mail.MailClient;
 import io.paas.controller.mail.MailDatabase;
 import io.paas.controller.mail.MailStore;
-import io.paas.controller.mail.SmtpOptions;
 import io.paas.controller.mail.SmtpServer;
 import io.paas.controller.mail.TestMailAccounts;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** smtp addons: a login on the platform's SMTP server, handed to the app as config vars. */
 class SmtpProviderTest {
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = MailDatabase.HOST;
 
   @TempDir
   static Path dataDir;
@@ -33,8 +32,7 @@ class SmtpProviderTest {
   @BeforeAll
   static void start() throws Exception {
     db = new MailDatabase(dataDir.resolve("db"));
-    server = SmtpServer.start(db.vertx, new SmtpOptions(HOST, 0, dataDir.resolve("smtp"), Optional.empty()),
-        accounts, db.store).await(60, TimeUnit.SECONDS);
+    server = db.startSmtp(dataDir.resolve("smtp"), accounts, Optional.empty());
     provider = new SmtpProvider(server.host(), server.port(), db.store);
   }
 
