@@ -23,6 +23,8 @@ import io.paas.cli.command.GitRemoteCommand;
 import io.paas.cli.command.Login;
 import io.paas.cli.command.Logout;
 import io.paas.cli.command.Logs;
+import io.paas.cli.command.Mail;
+import io.paas.cli.command.MailShow;
 import io.paas.cli.command.Maintenance;
 import io.paas.cli.command.MaintenanceOff;
 import io.paas.cli.command.MaintenanceOn;
@@ -65,6 +67,7 @@ import picocli.CommandLine;
         ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,
         Logs.class,
+        Mail.class, MailShow.class,
         AdminAgents.class,
         GitRemoteCommand.class, GitCredentials.class,
     })

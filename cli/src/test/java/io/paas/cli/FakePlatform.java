@@ -78,6 +78,9 @@ final class FakePlatform {
    */
   final Map<String, List<JsonObject>> addons = new ConcurrentSkipListMap<>();
   private final AtomicInteger addonNumbers = new AtomicInteger();
+  /** Mail by app, newest first, as the API lists it; {@link #mailRaw} has each message by id. */
+  final Map<String, List<JsonObject>> mail = new ConcurrentSkipListMap<>();
+  final Map<Long, String> mailRaw = new ConcurrentSkipListMap<>();
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -113,6 +116,8 @@ final class FakePlatform {
         (app, release) -> ok(ctx, 201, addRelease(app.getString("name"), "succeeded", "Rollback to " + release.getString("name")))));
     router.get("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, configOf(app))));
     router.patch("/apps/:app/config-vars").handler(ctx -> withApp(ctx, app -> patchConfig(ctx, app)));
+    router.get("/apps/:app/mail").handler(ctx -> withApp(ctx, app -> listMail(ctx, app)));
+    router.get("/apps/:app/mail/:id").handler(ctx -> withApp(ctx, app -> showMail(ctx, app)));
     router.get("/apps/:app/logs").handler(ctx -> withApp(ctx, app -> logs(ctx)));
     router.get("/apps/:app/formation").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, formationJson(app))));
     router.patch("/apps/:app/formation").handler(ctx -> withApp(ctx, app -> patchFormation(ctx, app)));
@@ -462,6 +467,33 @@ final class FakePlatform {
       return;
     }
     ok(ctx, 201, addonView(addAddon(app.getString("name"), serviceName, plan, attachment)));
+  }
+
+  /** A message the app sent; the newest goes first, as the API lists them. */
+  JsonObject addMail(String app, long id, String from, String to, String subject, String raw) {
+    JsonObject message = new JsonObject().put("id", id).put("addon", "smtp-" + app).put("from", from)
+        .put("to", new JsonArray().add(to)).put("subject", subject).put("size", raw.length())
+        .put("received_at", "2026-11-27T10:0" + id + ":00Z").put("relay_status", "stored");
+    mail.computeIfAbsent(app, name -> new CopyOnWriteArrayList<>()).add(0, message);
+    mailRaw.put(id, raw);
+    return message;
+  }
+
+  private void listMail(RoutingContext ctx, JsonObject app) {
+    List<JsonObject> sent = mail.getOrDefault(app.getString("name"), List.of());
+    int limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
+    ok(ctx, 200, new JsonArray(List.copyOf(sent.subList(0, Math.min(limit, sent.size())))));
+  }
+
+  /** The raw message, or with {@code format=text} what follows its headers. */
+  private void showMail(RoutingContext ctx, JsonObject app) {
+    mail.getOrDefault(app.getString("name"), List.of()).stream()
+        .filter(message -> ctx.pathParam("id").equals(String.valueOf(message.getLong("id")))).findFirst()
+        .ifPresentOrElse(message -> {
+          String raw = mailRaw.get(message.getLong("id"));
+          String body = "text".equals(ctx.request().getParam("format")) ? raw.substring(raw.indexOf("\r\n\r\n") + 4) : raw;
+          ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(body);
+        }, () -> error(ctx, 404, "not_found", "Couldn't find that message."));
   }
 
   /** The log lines at once; with {@code tail=true} the tail lines after a pause, then the end. */

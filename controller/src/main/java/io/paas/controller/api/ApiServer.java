@@ -48,6 +48,7 @@ public final class ApiServer {
     new FormationApi(services.access(), services.formations()).mount(router);
     new DynosApi(services.access(), services.dynos(), services.formations()).mount(router);
     new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);
+    new MailApi(services.access(), services.mail()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);

@@ -13,6 +13,7 @@ import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.ReleaseStore;
@@ -23,5 +24,5 @@ public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, Ap
                           AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
-                          int maxLogLines, AppUrls urls) {
+                          int maxLogLines, AppUrls urls, MailStore mail) {
 }

@@ -1,6 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.mail.MailSummary;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
 import io.paas.controller.store.Domain;
@@ -78,6 +79,19 @@ final class Views {
           .put("release_command", release.releaseCommand());
     }
     return json;
+  }
+
+  /** A stored message without its body; {@code to} lists the envelope's recipients, Bcc included. */
+  static JsonObject mail(MailSummary mail) {
+    return new JsonObject()
+        .put("id", mail.id())
+        .put("addon", mail.addon())
+        .put("from", mail.from())
+        .put("to", new JsonArray(mail.recipients()))
+        .put("subject", mail.subject())
+        .put("size", mail.size())
+        .put("received_at", time(mail.receivedAt()))
+        .put("relay_status", mail.relayStatus());
   }
 
   private static String time(OffsetDateTime time) {

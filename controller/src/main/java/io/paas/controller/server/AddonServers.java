@@ -10,14 +10,20 @@ import io.paas.controller.addons.postgres.ExternalAddonPostgres;
 import io.paas.controller.addons.postgres.PostgresAddonProvider;
 import io.paas.controller.addons.redis.AddonFirewall;
 import io.paas.controller.addons.redis.RedisProvider;
+import io.paas.controller.addons.smtp.SmtpProvider;
+import io.paas.controller.mail.MailAccounts;
+import io.paas.controller.mail.MailStore;
+import io.paas.controller.mail.SmtpServer;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The servers behind the addon services on this machine, started with the platform and stopped with it: the addon
- * PostgreSQL (embedded, or the operator's by admin URL) and a redis-server per Redis addon. They listen on loopback and on the address containers
+ * PostgreSQL (embedded, or the operator's by admin URL), a redis-server per Redis addon and the mail server. They listen on loopback and on the address containers
  * reach this host on, never on other interfaces.
  */
 final class AddonServers implements AutoCloseable {
@@ -30,7 +36,8 @@ final class AddonServers implements AutoCloseable {
   }
 
   static AddonServers start(Vertx vertx, DockerClient docker, Path dataDir, ServerOptions options,
-                            AppSubnets subnets) {
+                            MailOptions mailOptions, AppSubnets subnets, MailStore mail, MailAccounts accounts)
+      throws TimeoutException {
     AddonServers servers = new AddonServers(AddonHost.of(docker, options.addonHost));
     AddonPostgresServer postgres = options.addonPostgresUrl != null
         ? new ExternalAddonPostgres(options.addonPostgresUrl)
@@ -42,6 +49,10 @@ final class AddonServers implements AutoCloseable {
         new AddonFirewall("PAAS-ADDONS-" + Integer.toHexString(dataDir.toAbsolutePath().hashCode())));
     servers.running.add(redis);
     servers.providers.add(redis);
+    SmtpServer smtp = SmtpServer.start(vertx, mailOptions.smtp(dataDir, servers.host), accounts, mail)
+        .await(30, TimeUnit.SECONDS);
+    servers.running.add(() -> smtp.stop().await(10, TimeUnit.SECONDS));
+    servers.providers.add(new SmtpProvider(smtp.host(), smtp.port(), mail));
     return servers;
   }
 

@@ -48,6 +48,7 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -95,6 +96,9 @@ public final class PaasServer implements Callable<Integer> {
   @Mixin
   private ServerOptions options;
 
+  @Mixin
+  private MailOptions mailOptions;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new PaasServer()).execute(args));
   }
@@ -107,10 +111,13 @@ public final class PaasServer implements Callable<Integer> {
     String databaseUrl = embedded != null ? embedded.url() : options.databaseUrl;
 
     Vertx vertx = Vertx.vertx();
+    Pool pool = Database.pool(vertx, databaseUrl);
     DockerClient docker = DockerClients.connect();
     AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
-    AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options,
-        new DockerAppSubnets(vertx, networks));
+    MailStore mail = new MailStore(pool);
+    AddonStore addonStore = new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key")));
+    AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options, mailOptions,
+        new DockerAppSubnets(vertx, networks), mail, new AddonMailAccounts(addonStore));
     Promise<Caddy> caddy = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
@@ -126,7 +133,6 @@ public final class PaasServer implements Callable<Integer> {
       }
     }, "paas-shutdown"));
 
-    Pool pool = Database.pool(vertx, databaseUrl);
     UserStore users = new UserStore(pool);
     AppStore apps = new AppStore(pool);
     BuildStore builds = new BuildStore(pool);
@@ -162,7 +168,7 @@ public final class PaasServer implements Callable<Integer> {
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
     AddonService addons = new AddonService(addonServers.catalog(),
-        new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releaseService, logs);
+        addonStore, releaseService, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
         networks);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
@@ -178,7 +184,7 @@ public final class PaasServer implements Callable<Integer> {
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
-        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls));
+        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
     RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);

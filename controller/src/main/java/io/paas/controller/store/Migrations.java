@@ -62,8 +62,9 @@ public final class Migrations {
         throw new IllegalStateException("Bad migration name " + name + " in " + INDEX);
       }
       int version = Integer.parseInt(m.group(1));
-      if (version != scripts.size() + 1) {
-        throw new IllegalStateException("Migrations must be numbered 1, 2, 3...; found " + name);
+      // Gaps are allowed: branches reserve numbers ahead, and each script is applied once whatever its neighbours.
+      if (!scripts.isEmpty() && version <= scripts.get(scripts.size() - 1).version()) {
+        throw new IllegalStateException("Migrations must be listed in increasing order; found " + name);
       }
       scripts.add(new Script(version, name, read("db/migration/" + name)));
     }

@@ -36,6 +36,7 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -138,7 +139,7 @@ final class ApiFixture implements AutoCloseable {
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
-        formations, dynoService, agents, placements, logs, 1500, urls))
+        formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool)))
         .listen("127.0.0.1", 0, mounts -> {
           agentApi.mount(mounts);
           new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
