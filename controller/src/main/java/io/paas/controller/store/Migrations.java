@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Applies the numbered scripts listed in {@code db/migrations.txt} that the database has not seen, each in its own
- * transaction, in order. An advisory lock keeps two controllers starting together from applying one twice.
+ * transaction, in order. An advisory lock keeps two controllers starting together from applying one twice. Numbers
+ * only have to increase: branches developed side by side reserve theirs, so a gap can be filled by a later merge and
+ * is then applied like any script not seen yet.
  */
 public final class Migrations {
   private static final String INDEX = "db/migrations.txt";
@@ -62,8 +64,8 @@ public final class Migrations {
         throw new IllegalStateException("Bad migration name " + name + " in " + INDEX);
       }
       int version = Integer.parseInt(m.group(1));
-      if (version != scripts.size() + 1) {
-        throw new IllegalStateException("Migrations must be numbered 1, 2, 3...; found " + name);
+      if (!scripts.isEmpty() && version <= scripts.get(scripts.size() - 1).version()) {
+        throw new IllegalStateException("Migrations must be listed in increasing order; found " + name);
       }
       scripts.add(new Script(version, name, read("db/migration/" + name)));
     }
