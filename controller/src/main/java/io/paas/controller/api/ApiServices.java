@@ -12,6 +12,7 @@ import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.ReleaseStore;
@@ -21,5 +22,5 @@ public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, Ap
                           AppSettingsService settings, DomainService domains, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
-                          int maxLogLines, AppUrls urls) {
+                          int maxLogLines, AppUrls urls, DrainService logDrains) {
 }

@@ -4,6 +4,7 @@ import io.paas.builder.RepoStore;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.AppNames;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
 import io.paas.router.RoutingTable;
@@ -11,8 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * Creating and destroying an app, with everything that belongs to it: route, dynos, images, repo. Its settings and
- * custom domains are rows of the app, so they go with it.
+ * Creating and destroying an app, with everything that belongs to it: route, dynos, log drains, images, repo. Its
+ * settings, custom domains and drains are rows of the app, so they go with it.
  */
 public final class AppLifecycle {
   private final Vertx vertx;
@@ -23,10 +24,12 @@ public final class AppLifecycle {
   private final RepoStore repos;
   private final ImageBuilder images;
   private final LogHub logs;
+  private final Drains drains;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
-                      RepoStore repos, ImageBuilder images, LogHub logs) {
+                      RepoStore repos, ImageBuilder images, LogHub logs, Drains drains) {
     this.logs = logs;
+    this.drains = drains;
     this.vertx = vertx;
     this.apps = apps;
     this.deployer = deployer;
@@ -49,6 +52,7 @@ public final class AppLifecycle {
         .onSuccess(v -> {
           routes.remove(app.name());
           logs.forget(app.name());
+          drains.stopApp(app.name());
         })
         .compose(v -> routing.sync())
         .compose(v -> vertx.executeBlocking(() -> {

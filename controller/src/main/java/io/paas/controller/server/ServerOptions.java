@@ -1,6 +1,7 @@
 package io.paas.controller.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** paas-server's command line. */
@@ -75,6 +76,10 @@ final class ServerOptions {
   @Option(names = "--acme-email", description = "With --https-port: get certificates for public names from "
       + "Let's Encrypt with this contact email (default: every certificate from Caddy's own local CA).")
   String acmeEmail;
+
+  @Option(names = "--drain-ca", paramLabel = "FILE", description = "A PEM file of CA certificates that TLS log "
+      + "drains trust besides the JVM's (repeatable).")
+  List<Path> drainCaFiles = List.of();
 
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {

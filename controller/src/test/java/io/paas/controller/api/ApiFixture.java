@@ -31,12 +31,18 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.logs.drains.DrainAddresses;
+import io.paas.controller.logs.drains.DrainLimits;
+import io.paas.controller.logs.drains.DrainService;
+import io.paas.controller.logs.drains.DrainTrust;
+import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Database;
 import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
+import io.paas.controller.store.LogDrainStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.TokenStore;
@@ -79,6 +85,7 @@ final class ApiFixture implements AutoCloseable {
   final BuildStore builds;
   final ReleaseService releases;
   final LogHub logs = new LogHub(1500);
+  final Drains drains;
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
   final int port;
@@ -110,8 +117,11 @@ final class ApiFixture implements AutoCloseable {
     releases = new ReleaseService(releaseStore, deployer, logs);
     DomainStore domains = new DomainStore(pool);
     RoutingSync routing = new RoutingSync(apps, domains, table, https::add, urls);
+    DrainAddresses drainAddresses = new DrainAddresses(vertx);
+    drains = new Drains(vertx, drainAddresses, DrainTrust.of(List.of()), DrainLimits.DEFAULT);
+    logs.tap(drains);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing,
-        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs);
+        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(DockerClients.connect()), logs, drains);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
@@ -125,7 +135,8 @@ final class ApiFixture implements AutoCloseable {
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), builds, releaseStore, releases,
-        formations, dynoService, agents, placements, logs, 1500, urls))
+        formations, dynoService, agents, placements, logs, 1500, urls,
+        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs)))
         .listen("127.0.0.1", 0, mounts -> {
           agentApi.mount(mounts);
           new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
