@@ -18,7 +18,7 @@ import java.util.Locale;
  * admin is trusted with those (a receiver on loopback is how an operator tests a drain).
  */
 public final class DrainUrlPolicy {
-  static final int MAX_LENGTH = 2048;
+  private static final int MAX_LENGTH = 2048;
   private static final String SCHEMES = "syslog://HOST:PORT, syslog+tls://HOST:PORT or https://HOST[:PORT]/PATH";
   private static final InetAddress AWS_METADATA_V6 = literal("fd00:ec2::254");
   private static final DrainUrlPolicy TENANT = new DrainUrlPolicy(false);
@@ -88,7 +88,7 @@ public final class DrainUrlPolicy {
    * Loopback, unspecified (all of 0.0.0.0/8, which reaches this host on Linux), link-local (where clouds serve
    * metadata, 169.254.169.254) and AWS's IPv6 metadata address.
    */
-  static boolean internal(InetAddress address) {
+  private static boolean internal(InetAddress address) {
     boolean thisNetwork = address instanceof Inet4Address && address.getAddress()[0] == 0;
     return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress() || thisNetwork
         || address.equals(AWS_METADATA_V6);

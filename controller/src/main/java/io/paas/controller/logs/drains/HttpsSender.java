@@ -82,7 +82,7 @@ final class HttpsSender extends DrainSender {
   /** To the checked address, with the drain's host name as the Host header and for TLS. */
   private RequestOptions request(SocketAddress server, LogplexBatch batch) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setServer(server)
-        .setHost(url.host()).setPort(url.port()).setURI(url.requestUri()).setSsl(true).setTimeout(TIMEOUT_MS);
+        .setHost(url.host()).setPort(url.port()).setURI(url.requestUri()).setTimeout(TIMEOUT_MS);
     batch.headers().forEach(options::putHeader);
     if (url.userInfo() != null) {
       options.putHeader("Authorization",
