@@ -18,6 +18,9 @@ import io.paas.cli.command.ConfigVars;
 import io.paas.cli.command.Domains;
 import io.paas.cli.command.DomainsAdd;
 import io.paas.cli.command.DomainsRemove;
+import io.paas.cli.command.Drains;
+import io.paas.cli.command.DrainsAdd;
+import io.paas.cli.command.DrainsRemove;
 import io.paas.cli.command.GitCredentials;
 import io.paas.cli.command.GitRemoteCommand;
 import io.paas.cli.command.Login;
@@ -66,7 +69,7 @@ import picocli.CommandLine;
         Releases.class, ReleasesInfo.class, ReleasesRollback.class,
         ConfigVars.class, ConfigGet.class, ConfigSet.class, ConfigUnset.class,
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,
-        Logs.class,
+        Logs.class, Drains.class, DrainsAdd.class, DrainsRemove.class,
         Mail.class, MailShow.class,
         AdminAgents.class,
         GitRemoteCommand.class, GitCredentials.class,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,6 +82,8 @@ final class FakePlatform {
   /** Mail by app, newest first, as the API lists it; {@link #mailRaw} has each message by id. */
   final Map<String, List<JsonObject>> mail = new ConcurrentSkipListMap<>();
   final Map<Long, String> mailRaw = new ConcurrentSkipListMap<>();
+  /** Log drains by app, as the API lists them. */
+  final Map<String, List<JsonObject>> drains = new ConcurrentSkipListMap<>();
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -106,6 +109,10 @@ final class FakePlatform {
       addonsOf(app).remove(addon);
       ok(ctx, 200, addonView(addon));
     }));
+    router.get("/apps/:app/log-drains").handler(ctx -> withApp(ctx,
+        app -> ok(ctx, 200, new JsonArray(List.copyOf(drainsOf(app))))));
+    router.post("/apps/:app/log-drains").handler(ctx -> withApp(ctx, app -> postDrain(ctx, app)));
+    router.delete("/apps/:app/log-drains/:drain").handler(ctx -> withApp(ctx, app -> deleteDrain(ctx, app)));
     router.delete("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, apps.remove(app.getString("name")))));
     router.get("/apps/:app/releases").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, new JsonArray(List.copyOf(releasesOf(app))))));
     router.get("/apps/:app/releases/:version").handler(ctx -> withRelease(ctx, ctx.pathParam("version"),
@@ -494,6 +501,45 @@ final class FakePlatform {
           String body = "text".equals(ctx.request().getParam("format")) ? raw.substring(raw.indexOf("\r\n\r\n") + 4) : raw;
           ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(body);
         }, () -> error(ctx, 404, "not_found", "Couldn't find that message."));
+  }
+
+  /** A drain as the API shows it: credentials in the URL masked, connected, nothing dropped. */
+  JsonObject addDrain(String app, String url) {
+    JsonObject drain = new JsonObject().put("id", drains.values().stream().mapToInt(List::size).sum() + 1)
+        .put("url", url.replaceFirst("://[^/@]+@", "://***@")).put("token", "d." + UUID.randomUUID())
+        .put("state", "connected").put("buffered", 0).put("dropped", 0).putNull("last_error")
+        .put("created_at", "2026-11-27T10:00:00Z").put("given_url", url);
+    drains.computeIfAbsent(app, name -> new CopyOnWriteArrayList<>()).add(drain);
+    return drain;
+  }
+
+  private List<JsonObject> drainsOf(JsonObject app) {
+    return drains.getOrDefault(app.getString("name"), List.of());
+  }
+
+  /** Only the schemes the platform takes, and a URL once per app, as on the platform. */
+  private void postDrain(RoutingContext ctx, JsonObject app) {
+    String url = ctx.body().asJsonObject().getString("url");
+    if (!url.matches("(syslog|syslog\\+tls|https)://.+")) {
+      error(ctx, 422, "invalid_params", "Unsupported drain URL scheme: use syslog://HOST:PORT, "
+          + "syslog+tls://HOST:PORT or https://HOST[:PORT]/PATH.");
+    } else if (drainsOf(app).stream().anyMatch(d -> d.getString("given_url").equals(url))) {
+      error(ctx, 409, "conflict", url + " is already a drain of this app.");
+    } else {
+      ok(ctx, 201, addDrain(app.getString("name"), url));
+    }
+  }
+
+  /** By id, token or the URL as given. */
+  private void deleteDrain(RoutingContext ctx, JsonObject app) {
+    String key = ctx.pathParam("drain");
+    drainsOf(app).stream().filter(d -> List.of(d.getValue("id").toString(), d.getString("token"),
+        d.getString("given_url")).contains(key)).findFirst().ifPresentOrElse(
+        drain -> {
+          drainsOf(app).remove(drain);
+          ok(ctx, 200, drain);
+        },
+        () -> error(ctx, 404, "not_found", "Couldn't find that log drain."));
   }
 
   /** The log lines at once; with {@code tail=true} the tail lines after a pause, then the end. */

@@ -45,6 +45,7 @@ public final class ApiServer {
     new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
     new ConfigVarsApi(services.access(), services.releaseService()).mount(router);
     new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
+    new DrainsApi(services.access(), services.logDrains()).mount(router);
     new FormationApi(services.access(), services.formations()).mount(router);
     new DynosApi(services.access(), services.dynos(), services.formations()).mount(router);
     new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);

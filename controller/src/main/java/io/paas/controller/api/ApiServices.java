@@ -1,9 +1,9 @@
 package io.paas.controller.api;
 
+import io.paas.controller.addons.AddonService;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.cluster.AgentStore;
 import io.paas.controller.cluster.PlacementStore;
-import io.paas.controller.addons.AddonService;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
@@ -13,6 +13,7 @@ import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -24,5 +25,5 @@ public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, Ap
                           AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
-                          int maxLogLines, AppUrls urls, MailStore mail) {
+                          int maxLogLines, AppUrls urls, MailStore mail, DrainService logDrains) {
 }

@@ -1,6 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.logs.drains.DrainReport;
 import io.paas.controller.mail.MailSummary;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
@@ -47,6 +48,19 @@ final class Views {
   static JsonObject customDomain(Domain domain, String cname) {
     return new JsonObject().put("hostname", domain.hostname()).put("kind", "custom").put("cname", cname)
         .put("created_at", time(domain.createdAt()));
+  }
+
+  /** A log drain after Heroku's, with how delivery is going; the URL's credentials masked. */
+  static JsonObject logDrain(DrainReport report) {
+    return new JsonObject()
+        .put("id", report.drain().id())
+        .put("url", report.url())
+        .put("token", report.drain().token())
+        .put("state", report.status().state())
+        .put("buffered", report.status().buffered())
+        .put("dropped", report.status().dropped())
+        .put("last_error", report.status().lastError())
+        .put("created_at", time(report.drain().createdAt()));
   }
 
   static JsonObject build(Build build, boolean withOutput) {

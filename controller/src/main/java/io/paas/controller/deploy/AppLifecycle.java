@@ -6,6 +6,7 @@ import io.paas.common.AppNames;
 import io.paas.common.network.AppNetworks;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
 import io.paas.router.RoutingTable;
@@ -13,8 +14,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * Creating and destroying an app, with everything that belongs to it: route, dynos, images, repo. Its settings and
- * custom domains are rows of the app, so they go with it.
+ * Creating and destroying an app, with everything that belongs to it: route, dynos, log drains, images, repo. Its
+ * settings, custom domains and drains are rows of the app, so they go with it.
  */
 public final class AppLifecycle {
   private final Vertx vertx;
@@ -27,12 +28,15 @@ public final class AppLifecycle {
   private final LogHub logs;
   private final AddonService addons;
   private final AppNetworks networks;
+  private final Drains drains;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
-                      RepoStore repos, ImageBuilder images, LogHub logs, AddonService addons, AppNetworks networks) {
+                      RepoStore repos, ImageBuilder images, LogHub logs, AddonService addons, AppNetworks networks,
+                      Drains drains) {
     this.logs = logs;
     this.addons = addons;
     this.networks = networks;
+    this.drains = drains;
     this.vertx = vertx;
     this.apps = apps;
     this.deployer = deployer;
@@ -59,6 +63,7 @@ public final class AppLifecycle {
         .onSuccess(v -> {
           routes.remove(app.name());
           logs.forget(app.name());
+          drains.stopApp(app.name());
         })
         .compose(v -> routing.sync())
         .compose(v -> vertx.executeBlocking(() -> {

@@ -23,7 +23,17 @@ public record LogEntry(Instant time, String source, String process, String text)
 
   /** Heroku's format: the app's own words and the API's are {@code app[...]}, the platform's {@code heroku[...]}. */
   public String format() {
+    return timestamp() + " " + speaker() + "[" + process + "]: " + text;
+  }
+
+  /** {@code app} for the app's own words and the API's, {@code heroku} for the platform's. */
+  public String speaker() {
     boolean heroku = source.equals(ROUTER) || (source.equals(PLATFORM) && !process.equals("api"));
-    return TIME.format(time) + " " + (heroku ? "heroku" : "app") + "[" + process + "]: " + text;
+    return heroku ? "heroku" : "app";
+  }
+
+  /** UTC with microseconds, as Heroku writes it: {@code 2026-11-27T10:00:00.123456+00:00}. */
+  public String timestamp() {
+    return TIME.format(time);
   }
 }

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The recent lines of every app, in memory and bounded, and the readers following them. Lines come from any
- * thread (agents' log followers, API handlers, builds); readers are called on the appending thread, under the
- * app's lock, and must only hand the line over to their own context.
+ * thread (agents' log followers, API handlers, builds); readers and taps are called on the appending thread, under
+ * the app's lock, and must only hand the line over to their own context.
  */
 public final class LogHub {
   private final int keep;
   private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, LogEntry>> taps = new CopyOnWriteArrayList<>();
 
   public LogHub(int keep) {
     this.keep = keep;
@@ -30,7 +32,16 @@ public final class LogHub {
       }
       log.lines.addLast(line);
       log.readers.forEach(reader -> reader.accept(line));
+      taps.forEach(tap -> tap.accept(app, line));
     }
+  }
+
+  /**
+   * Hands {@code tap} every line appended from now on, of every app and source, with the app's name. Under the
+   * app's lock, so a tap sees each app's lines in order; it must only enqueue, as every append waits for it.
+   */
+  public void tap(BiConsumer<String, LogEntry> tap) {
+    taps.add(tap);
   }
 
   /** The newest {@code count} lines that pass the filter, oldest first. */

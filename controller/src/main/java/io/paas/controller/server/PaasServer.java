@@ -48,6 +48,11 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.logs.drains.DrainAddresses;
+import io.paas.controller.logs.drains.DrainLimits;
+import io.paas.controller.logs.drains.DrainService;
+import io.paas.controller.logs.drains.DrainTrust;
+import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
@@ -56,6 +61,7 @@ import io.paas.controller.store.Database;
 import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
+import io.paas.controller.store.LogDrainStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.SecretBox;
@@ -142,6 +148,9 @@ public final class PaasServer implements Callable<Integer> {
     AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
 
     LogHub logs = new LogHub(options.logLines);
+    DrainAddresses drainAddresses = new DrainAddresses(vertx);
+    Drains drains = new Drains(vertx, drainAddresses, DrainTrust.of(options.drainCaFiles), DrainLimits.DEFAULT);
+    logs.tap(drains);
 
     String agentName = AgentName.of(dataDir);
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
@@ -170,7 +179,7 @@ public final class PaasServer implements Callable<Integer> {
     AddonService addons = new AddonService(addonServers.catalog(),
         addonStore, releaseService, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
-        networks);
+        networks, drains);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
@@ -181,10 +190,11 @@ public final class PaasServer implements Callable<Integer> {
     FormationService formations = new FormationService(apps, releases, formationStore, deployer,
         new AgentCluster(agents), new OneOffs(), logs);
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
+    DrainService drainService = new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs);
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
-        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail));
+        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
     RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);
@@ -201,6 +211,7 @@ public final class PaasServer implements Callable<Integer> {
             : startTlsFront(vertx, router, dataDir).onComplete(caddy))
         // Every app's host, settings and custom domains are in the table before the router listens.
         .compose(v -> routing.sync())
+        .compose(v -> drainService.startAll())
         .compose(v -> router.listen(options.bind, options.routerPort))
         .compose(v -> api.listen(options.bind, options.apiPort, mounts -> {
           git.mount(mounts);

@@ -2,6 +2,7 @@ package io.paas.controller.server;
 
 import io.paas.common.network.SubnetRange;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** paas-server's command line. */
@@ -88,6 +89,9 @@ final class ServerOptions {
   @Option(names = "--addon-postgres-url", description = "postgres://admin:password@host:port/postgres of a server "
       + "to make PostgreSQL addons on (default: an embedded one in DATA/addon-postgres).")
   String addonPostgresUrl;
+  @Option(names = "--drain-ca", paramLabel = "FILE", description = "A PEM file of CA certificates that TLS log "
+      + "drains trust besides the JVM's (repeatable).")
+  List<Path> drainCaFiles = List.of();
 
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {

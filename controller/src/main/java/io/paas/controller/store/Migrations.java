@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Applies the numbered scripts listed in {@code db/migrations.txt} that the database has not seen, each in its own
- * transaction, in order. An advisory lock keeps two controllers starting together from applying one twice.
+ * transaction, in order. An advisory lock keeps two controllers starting together from applying one twice. Numbers
+ * only have to increase: branches developed side by side reserve theirs, so a gap can be filled by a later merge and
+ * is then applied like any script not seen yet.
  */
 public final class Migrations {
   private static final String INDEX = "db/migrations.txt";

@@ -36,6 +36,11 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
+import io.paas.controller.logs.drains.DrainAddresses;
+import io.paas.controller.logs.drains.DrainLimits;
+import io.paas.controller.logs.drains.DrainService;
+import io.paas.controller.logs.drains.DrainTrust;
+import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
@@ -44,6 +49,7 @@ import io.paas.controller.store.Database;
 import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
 import io.paas.controller.store.FormationStore;
+import io.paas.controller.store.LogDrainStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.SecretBox;
@@ -89,6 +95,7 @@ final class ApiFixture implements AutoCloseable {
   final FakeAddonProvider postgres = new FakeAddonProvider("postgres", "DATABASE");
   final AddonService addons;
   final LogHub logs = new LogHub(1500);
+  final Drains drains;
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
   final int port;
@@ -123,9 +130,12 @@ final class ApiFixture implements AutoCloseable {
     addons = new AddonService(new AddonCatalog(List.of(postgres, new FakeAddonProvider("redis", "REDIS"))),
         new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releases, logs);
     DockerClient docker = DockerClients.connect();
+    DrainAddresses drainAddresses = new DrainAddresses(vertx);
+    drains = new Drains(vertx, drainAddresses, DrainTrust.of(List.of()), DrainLimits.DEFAULT);
+    logs.tap(drains);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing,
         new RepoStore(dataDir.resolve("repos")), new ImageBuilder(docker), logs, addons,
-        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()));
+        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()), drains);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
@@ -139,7 +149,8 @@ final class ApiFixture implements AutoCloseable {
     port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
-        formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool)))
+        formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),
+        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs)))
         .listen("127.0.0.1", 0, mounts -> {
           agentApi.mount(mounts);
           new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);

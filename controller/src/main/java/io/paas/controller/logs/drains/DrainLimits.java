@@ -1,0 +1,12 @@
+package io.paas.controller.logs.drains;
+
+import java.time.Duration;
+
+/**
+ * How much a drain holds and how it paces itself: lines buffered while it cannot deliver, lines per https post and
+ * how long a post waits to fill, and the retry backoff.
+ */
+public record DrainLimits(int capacity, int batchLines, Duration batchWait, Duration minBackoff, Duration maxBackoff) {
+  public static final DrainLimits DEFAULT =
+      new DrainLimits(1000, 100, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30));
+}
