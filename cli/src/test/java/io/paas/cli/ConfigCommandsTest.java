@@ -37,6 +37,22 @@ class ConfigCommandsTest extends CliTest {
   }
 
   @Test
+  void anAddonsVarsAreHiddenUnlessAskedFor() {
+    platform.addAddon("blog", "redis", "mini", "REDIS");
+    platform.configVars.get("blog").put("REDIS_URL", "redis://:redis-secret@10.1.0.3:6379");
+
+    CliRunner.Result hidden = cli.run("config", "-a", "blog");
+    CliRunner.Result shell = cli.run("config", "--shell", "-a", "blog");
+    CliRunner.Result shown = cli.run("config", "--show-credentials", "-a", "blog");
+
+    assertThat(hidden.out()).contains("REDIS_URL:    (hidden: set by redis-amber-12345; paas config:get REDIS_URL)")
+        .contains("FOO:          bar").doesNotContain("redis-secret");
+    assertThat(shell.out()).doesNotContain("redis-secret");
+    assertThat(shown.out()).contains("REDIS_URL:    redis://:redis-secret@10.1.0.3:6379");
+    assertThat(cli.run("config:get", "REDIS_URL", "-a", "blog").out()).isEqualTo("redis://:redis-secret@10.1.0.3:6379\n");
+  }
+
+  @Test
   void getPrintsTheValueOnly() {
     CliRunner.Result result = cli.run("config:get", "FOO", "-a", "blog");
 

@@ -23,6 +23,10 @@ public final class ConfigVars extends PaasCommand {
   @Option(names = {"-j", "--json"}, description = "Print the API's JSON.")
   private boolean json;
 
+  @Option(names = "--show-credentials", description = "Also print the values of the vars addons set; they are "
+      + "hidden otherwise, as config:get shows one at a time.")
+  private boolean showCredentials;
+
   static String path(String app) {
     return "/apps/" + ApiClient.segment(app) + "/config-vars";
   }
@@ -33,9 +37,12 @@ public final class ConfigVars extends PaasCommand {
     JsonObject vars = paas.api().get(path(app));
     Map<String, String> sorted = new TreeMap<>();
     vars.forEach(entry -> sorted.put(entry.getKey(), String.valueOf(entry.getValue())));
+    if (!showCredentials) {
+      hideAddonCredentials(app, vars, sorted);
+    }
     Output out = out();
     if (json) {
-      out.line(vars.encodePrettily());
+      out.line(new JsonObject(new TreeMap<>(sorted)).encodePrettily());
     } else if (shell) {
       sorted.forEach((key, value) -> out.line(key + "=" + Shell.quote(value)));
     } else if (sorted.isEmpty()) {
@@ -44,5 +51,13 @@ public final class ConfigVars extends PaasCommand {
       out.header(app + " Config Vars");
       out.fields(sorted);
     }
+  }
+
+  /** An addon's vars are credentials: printed only on request, so a shared screen or CI log does not leak them. */
+  private void hideAddonCredentials(String app, JsonObject vars, Map<String, String> shown) {
+    paas.api().getArray(Addons.path(app)).stream().map(JsonObject.class::cast).forEach(addon ->
+        addon.getJsonArray("config_vars").stream().map(String::valueOf).filter(vars::containsKey)
+            .forEach(key -> shown.put(key, "(hidden: set by " + addon.getString("name")
+                + "; paas config:get " + key + ")")));
   }
 }

@@ -49,7 +49,6 @@ import io.paas.controller.deploy.RoutingSync;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
 import io.paas.controller.logs.drains.DrainAddresses;
-import io.paas.controller.logs.drains.DrainLimits;
 import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.logs.drains.DrainTrust;
 import io.paas.controller.logs.drains.Drains;
@@ -149,7 +148,7 @@ public final class PaasServer implements Callable<Integer> {
 
     LogHub logs = new LogHub(options.logLines);
     DrainAddresses drainAddresses = new DrainAddresses(vertx);
-    Drains drains = new Drains(vertx, drainAddresses, DrainTrust.of(options.drainCaFiles), DrainLimits.DEFAULT);
+    Drains drains = new Drains(vertx, drainAddresses, DrainTrust.of(options.drainCaFiles), options.drainLimits());
     logs.tap(drains);
 
     String agentName = AgentName.of(dataDir);

@@ -1,6 +1,7 @@
 package io.paas.controller.server;
 
 import io.paas.common.network.SubnetRange;
+import io.paas.controller.logs.drains.DrainLimits;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -92,6 +93,16 @@ final class ServerOptions {
   @Option(names = "--drain-ca", paramLabel = "FILE", description = "A PEM file of CA certificates that TLS log "
       + "drains trust besides the JVM's (repeatable).")
   List<Path> drainCaFiles = List.of();
+
+  @Option(names = "--drain-buffer", description = "Lines each log drain holds while its receiver is down; the "
+      + "oldest are dropped and counted past it (default: ${DEFAULT-VALUE}).")
+  int drainBuffer = DrainLimits.DEFAULT.capacity();
+
+  DrainLimits drainLimits() {
+    DrainLimits limits = DrainLimits.DEFAULT;
+    return new DrainLimits(drainBuffer, limits.batchLines(), limits.batchWait(), limits.minBackoff(),
+        limits.maxBackoff());
+  }
 
   long agentMemoryBytes() {
     if (agentMemoryMegabytes != null) {

@@ -7,6 +7,12 @@ import java.time.Duration;
  * how long a post waits to fill, and the retry backoff.
  */
 public record DrainLimits(int capacity, int batchLines, Duration batchWait, Duration minBackoff, Duration maxBackoff) {
+  public DrainLimits {
+    if (capacity < 1 || batchLines < 1) {
+      throw new IllegalArgumentException("A drain must hold and post at least one line");
+    }
+  }
+
   public static final DrainLimits DEFAULT =
       new DrainLimits(1000, 100, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30));
 }
