@@ -63,7 +63,7 @@ public final class AddonService {
             throw ApiException.conflict("The app already has an attachment named " + attachment
                 + "; choose another with --as.");
           }
-          AddonInstance draft = new AddonInstance(0, AddonNames.newName(provider.service()), app.name(),
+          AddonInstance draft = new AddonInstance(AddonNames.newName(provider.service()), app.name(),
               provider.service(), choice.plan().name());
           return provider.provision(draft).compose(credentials -> {
             Map<String, String> vars = provider.configVars(attachment, credentials);

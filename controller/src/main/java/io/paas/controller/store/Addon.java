@@ -8,7 +8,7 @@ import java.util.Map;
 public record Addon(long id, long appId, String app, String name, String service, String plan, String attachedAs,
                     Map<String, String> credentials, OffsetDateTime createdAt) {
   public AddonInstance instance() {
-    return new AddonInstance(id, name, app, service, plan);
+    return new AddonInstance(name, app, service, plan);
   }
 
   @Override

@@ -17,7 +17,7 @@ class EmbeddedAddonPostgresTest {
   private static final String WRONG_PASSWORD = "28P01";
   private final Vertx vertx = Vertx.vertx();
   private final TenantLogins logins = new TenantLogins(vertx);
-  private final AddonInstance addon = new AddonInstance(1, "postgres-kept-1", "app", "postgres", "mini");
+  private final AddonInstance addon = new AddonInstance("postgres-kept-1", "app", "postgres", "mini");
 
   @TempDir
   Path dir;

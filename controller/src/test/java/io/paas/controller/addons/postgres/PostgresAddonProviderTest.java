@@ -168,7 +168,7 @@ class PostgresAddonProviderTest {
 
   private static AddonInstance addon(String plan) {
     int id = IDS.incrementAndGet();
-    return new AddonInstance(id, "postgres-test-" + id, "app-" + id, "postgres", plan);
+    return new AddonInstance("postgres-test-" + id, "app-" + id, "postgres", plan);
   }
 
   private static String provision(AddonInstance addon) throws Exception {

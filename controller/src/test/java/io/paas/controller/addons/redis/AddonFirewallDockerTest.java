@@ -52,7 +52,7 @@ class AddonFirewallDockerTest {
     provider = new RedisProvider(vertx, dataDir, gateway,
         app -> app.equals("app-a") ? Future.succeededFuture(subnetA) : Future.failedFuture("no app " + app),
         new AddonFirewall(chain));
-    Map<String, String> credentials = provider.provision(new AddonInstance(1, "redis-fw-" + id, "app-a", "redis",
+    Map<String, String> credentials = provider.provision(new AddonInstance("redis-fw-" + id, "app-a", "redis",
         "mini")).await(30, TimeUnit.SECONDS);
     password = RedisCredentials.from(credentials).password();
     port = Integer.parseInt(credentials.get("port"));

@@ -230,7 +230,7 @@ class RedisProviderTest {
 
   private static AddonInstance addon(String plan) {
     int n = ADDONS.incrementAndGet();
-    return new AddonInstance(n, "redis-test-" + n, "app-" + n, "redis", plan);
+    return new AddonInstance("redis-test-" + n, "app-" + n, "redis", plan);
   }
 
   /** The running redis-server, as its pid file names it; redis writes it once it serves. */

@@ -111,6 +111,6 @@ class SmtpProviderTest {
   }
 
   private static AddonInstance addon(String name, String plan) {
-    return new AddonInstance(1, name, "app", "smtp", plan);
+    return new AddonInstance(name, "app", "smtp", plan);
   }
 }
