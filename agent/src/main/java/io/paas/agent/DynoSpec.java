@@ -36,4 +36,10 @@ public record DynoSpec(String app, String name, int release, String image, Strin
     int dot = name.indexOf('.');
     return dot < 0 ? name : name.substring(0, dot);
   }
+
+  /** Names of the env vars only: their values are the app's secrets, and specs reach log lines and messages. */
+  @Override
+  public String toString() {
+    return "DynoSpec[" + app + " " + name + " v" + release + " " + image + " env=" + env.keySet() + "]";
+  }
 }

@@ -2,6 +2,7 @@ package io.paas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -137,6 +138,21 @@ final class Platform implements AutoCloseable {
         server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** Everything paas-server has printed, over all its starts. */
+  String serverLog() throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (int start = 1; start <= starts; start++) {
+      all.append(Files.readString(logDir.resolve("server-" + apiPort + "-" + start + ".log")));
+    }
+    return all.toString();
+  }
+
+  /** The API token the CLI keeps after {@link #login()}. */
+  String token() throws IOException {
+    String credentials = Files.readString(userHome.resolve(".config/paas/credentials.json"));
+    return new JsonObject(credentials).getString("token");
   }
 
   /** Logs the CLI (and so git) in as the admin. */

@@ -22,4 +22,10 @@ public record Release(long id, long appId, int version, Long buildId, String ima
     env.putAll(addonConfig);
     return env;
   }
+
+  /** Config keys only: the values are secrets, and a release may reach a log line or an assertion message. */
+  @Override
+  public String toString() {
+    return "Release[" + name() + " of app " + appId + " " + status + " config=" + env().keySet() + "]";
+  }
 }

@@ -10,4 +10,10 @@ public record ReleaseDraft(Long buildId, String image, String description, long 
   String initialStatus() {
     return image == null ? "succeeded" : "pending";
   }
+
+  /** Config keys only, as {@link Release#toString()}. */
+  @Override
+  public String toString() {
+    return "ReleaseDraft[" + description + " config=" + config.keySet() + " addons=" + addonConfig.keySet() + "]";
+  }
 }
