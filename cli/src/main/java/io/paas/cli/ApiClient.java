@@ -87,7 +87,8 @@ public final class ApiClient {
     HttpResponse<Stream<String>> response = execute(request, HttpResponse.BodyHandlers.ofLines());
     try (Stream<String> lines = response.body()) {
       if (response.statusCode() >= 400) {
-        throw new CliException(errorMessage(response.statusCode(), lines.collect(Collectors.joining("\n"))));
+        throw new ApiError(response.statusCode(), errorMessage(response.statusCode(),
+            lines.collect(Collectors.joining("\n"))));
       }
       Iterator<String> it = lines.iterator();
       boolean reading = true;
@@ -105,7 +106,7 @@ public final class ApiClient {
         .header("Accept", "application/json");
     HttpResponse<String> response = execute(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() >= 400) {
-      throw new CliException(errorMessage(response.statusCode(), response.body()));
+      throw new ApiError(response.statusCode(), errorMessage(response.statusCode(), response.body()));
     }
     return response.body();
   }

@@ -11,6 +11,9 @@ import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
 import io.paas.cli.command.AppsInfo;
 import io.paas.cli.command.AppsSettings;
+import io.paas.cli.command.AuthToken;
+import io.paas.cli.command.Authorizations;
+import io.paas.cli.command.AuthorizationsRevoke;
 import io.paas.cli.command.ConfigGet;
 import io.paas.cli.command.ConfigSet;
 import io.paas.cli.command.ConfigUnset;
@@ -60,7 +63,7 @@ import picocli.CommandLine;
     description = "Deploy and run apps on the platform.",
     subcommands = {
         HelpCommand.class,
-        Login.class, Logout.class, Whoami.class,
+        Login.class, Logout.class, Whoami.class, AuthToken.class, Authorizations.class, AuthorizationsRevoke.class,
         Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class, AppsSettings.class,
         Maintenance.class, MaintenanceOn.class, MaintenanceOff.class,
         Domains.class, DomainsAdd.class, DomainsRemove.class,

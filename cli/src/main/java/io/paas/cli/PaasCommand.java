@@ -41,4 +41,9 @@ public abstract class PaasCommand implements Callable<Integer> {
   protected Output out() {
     return new Output(spec.commandLine().getOut());
   }
+
+  /** For what is said about the output rather than part of it, so that a script reading stdout gets only that. */
+  protected Output err() {
+    return new Output(spec.commandLine().getErr());
+  }
 }

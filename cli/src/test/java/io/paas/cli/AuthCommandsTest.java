@@ -92,15 +92,59 @@ class AuthCommandsTest {
   }
 
   @Test
-  void logoutRemovesTheCredentialsFile() {
+  void logoutRevokesTheTokenOnThePlatformAndRemovesTheCredentialsFile() {
     cli.stdin = FakePlatform.PASSWORD + "\n";
     cli.run("login", "--api-url", platform.url(), "--email", FakePlatform.EMAIL);
 
     CliRunner.Result result = cli.run("logout");
 
     assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("Logged out\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(platform.firstRequest("DELETE", "/auth/tokens/current").authorization())
+        .isEqualTo("Bearer " + FakePlatform.TOKEN);
+    assertThat(platform.tokens).isEmpty();
     assertThat(credentials).doesNotExist();
     assertThat(cli.run("auth:whoami").err()).isEqualTo("ERROR: Not logged in. Run paas login.\n");
+  }
+
+  @Test
+  void logoutWithATokenThePlatformNoLongerTakesJustForgetsIt() throws Exception {
+    save(platform.url(), "expired-token");
+
+    CliRunner.Result result = cli.run("logout");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("Logged out\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(credentials).doesNotExist();
+  }
+
+  @Test
+  void logoutFromAPlatformOutOfReachWarnsButStillForgetsTheToken() throws Exception {
+    save("http://127.0.0.1:1", FakePlatform.TOKEN);
+
+    CliRunner.Result result = cli.run("logout");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("Logged out\n");
+    assertThat(result.err()).startsWith("Warning: the token could not be revoked on the platform (cannot reach");
+    assertThat(credentials).doesNotExist();
+  }
+
+  @Test
+  void logoutLeavesATokenFromTheEnvironmentAlone() {
+    cli.env("PAAS_API_URL", platform.url()).env("PAAS_API_TOKEN", FakePlatform.TOKEN);
+
+    CliRunner.Result result = cli.run("logout");
+
+    assertThat(result.out()).isEqualTo("Not logged in\n");
+    assertThat(platform.requests).isEmpty();
+  }
+
+  private void save(String apiUrl, String token) throws Exception {
+    Files.writeString(credentials, new JsonObject().put("api_url", apiUrl).put("email", FakePlatform.EMAIL)
+        .put("token", token).encode());
   }
 
   @Test

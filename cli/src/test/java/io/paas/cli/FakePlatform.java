@@ -9,6 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * A stand-in Platform API on a free port: checks the Bearer token, keeps apps (with their settings), their releases,
- * config vars, formation, dynos, custom domains and addons in memory, serves made-up log lines and one-off runs, and
- * records every request.
+ * config vars, formation, dynos, custom domains, addons and the account's API tokens in memory, serves made-up log
+ * lines and one-off runs, and records every request.
  */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
@@ -84,6 +86,10 @@ final class FakePlatform {
   final Map<Long, String> mailRaw = new ConcurrentSkipListMap<>();
   /** Log drains by app, as the API lists them. */
   final Map<String, List<JsonObject>> drains = new ConcurrentSkipListMap<>();
+  /** The account's API tokens as the API lists them, without the secrets; id 1 is {@link #TOKEN}, the current one. */
+  final List<JsonObject> tokens = new CopyOnWriteArrayList<>(List.of(new JsonObject().put("id", 1)
+      .put("description", "login").put("created_at", "2026-11-27T10:00:00Z")
+      .put("expires_at", "2026-12-27T10:00:00Z").put("last_used_at", "2026-11-27T10:05:00Z")));
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -93,6 +99,11 @@ final class FakePlatform {
     router.post("/auth/login").handler(this::login);
     router.route().handler(this::authenticate);
     router.get("/account").handler(ctx -> ok(ctx, 200, new JsonObject().put("email", EMAIL).put("admin", false)));
+    router.post("/auth/tokens").handler(this::createToken);
+    router.get("/auth/tokens").handler(ctx -> ok(ctx, 200, new JsonArray(tokens.stream()
+        .map(token -> token.copy().put("current", token.getInteger("id") == 1)).toList())));
+    router.delete("/auth/tokens/current").handler(ctx -> revokeToken(ctx, "1"));
+    router.delete("/auth/tokens/:id").handler(ctx -> revokeToken(ctx, ctx.pathParam("id")));
     router.get("/apps").handler(ctx -> ok(ctx, 200, new JsonArray(List.copyOf(apps.values()))));
     router.post("/apps").handler(this::createApp);
     router.get("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, app)));
@@ -245,6 +256,34 @@ final class FakePlatform {
     } else {
       error(ctx, 401, "unauthorized", "Invalid or expired token.");
     }
+  }
+
+  /** Days from 1 to 3650 or none, as the API takes them; made at 2026-11-27 10:00 UTC. */
+  private void createToken(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    Integer days = body.getInteger("expires_in_days");
+    if (days != null && (days < 1 || days > 3650)) {
+      error(ctx, 422, "invalid_params", "expires_in_days must be a whole number from 1 to 3650, or left out for a "
+          + "token that does not expire.");
+      return;
+    }
+    int id = tokens.stream().mapToInt(token -> token.getInteger("id")).max().orElse(0) + 1;
+    Instant made = Instant.parse("2026-11-27T10:00:00Z");
+    JsonObject token = new JsonObject().put("id", id).put("description", body.getString("description", "API token"))
+        .put("created_at", made.toString())
+        .put("expires_at", days == null ? null : made.plus(Duration.ofDays(days)).toString())
+        .putNull("last_used_at");
+    tokens.add(token);
+    ok(ctx, 201, token.copy().put("token", "paas_made-" + id));
+  }
+
+  private void revokeToken(RoutingContext ctx, String id) {
+    tokens.stream().filter(token -> token.getValue("id").toString().equals(id)).findFirst().ifPresentOrElse(
+        token -> {
+          tokens.remove(token);
+          ok(ctx, 200, token);
+        },
+        () -> error(ctx, 404, "not_found", "No token " + id + "."));
   }
 
   private void createApp(RoutingContext ctx) {

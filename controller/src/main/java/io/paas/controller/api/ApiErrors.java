@@ -1,6 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.common.RateLimited;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ final class ApiErrors {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
+    }
+    if (failure instanceof RateLimited limited) {
+      ctx.response().putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
     }
     if (failure instanceof ApiException api) {
       send(ctx, api.status(), api.toJson());

@@ -33,10 +33,13 @@ public final class ApiServer {
 
     router.route().pathRegex(API_PATHS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     AuthApi auth = new AuthApi(services.accounts());
+    UsersApi users = new UsersApi(services.accounts(), services.signUps());
     auth.mountPublic(router);
-    router.route().pathRegex(API_PATHS).handler(new Bearer(services.accounts())::handle);
+    users.mountPublic(router);
+    router.route().pathRegex(API_PATHS).handler(new Bearer(services.tokens())::handle);
     auth.mount(router);
-    new UsersApi(services.accounts()).mount(router);
+    new TokensApi(services.tokens()).mount(router);
+    users.mount(router);
     new AppsApi(services.apps(), services.access(), services.lifecycle(), services.settings(), services.releases(),
         services.urls()).mount(router);
     new DomainsApi(services.access(), services.domains(), services.urls()).mount(router);

@@ -2,6 +2,8 @@ package io.paas.controller.api;
 
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.auth.Accounts;
+import io.paas.controller.auth.ApiTokens;
+import io.paas.controller.auth.SignUps;
 import io.paas.controller.cluster.AgentStore;
 import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.deploy.AppAccess;
@@ -20,8 +22,8 @@ import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.ReleaseStore;
 
 /** What the API's handlers work with. */
-public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
-                          AppSettingsService settings, DomainService domains,
+public record ApiServices(Accounts accounts, ApiTokens tokens, SignUps signUps, AppStore apps, AppAccess access,
+                          AppLifecycle lifecycle, AppSettingsService settings, DomainService domains,
                           AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,

@@ -25,8 +25,8 @@ final class AuthApi {
   private void login(RoutingContext ctx) {
     JsonObject body = JsonBody.of(ctx);
     String email = JsonBody.string(body, "email");
-    Responses.json(ctx, 200, accounts.login(email, JsonBody.string(body, "password"))
-        .map(token -> new JsonObject().put("token", token).put("email", email.toLowerCase())));
+    Responses.json(ctx, 200, accounts.login(email, JsonBody.string(body, "password"), ClientAddress.of(ctx))
+        .map(issued -> Views.token(issued.token()).put("token", issued.secret()).put("email", email.toLowerCase())));
   }
 
   private void account(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.paas.controller.api;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.logs.drains.DrainReport;
 import io.paas.controller.mail.MailSummary;
+import io.paas.controller.store.ApiToken;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
 import io.paas.controller.store.Domain;
@@ -23,6 +24,13 @@ final class Views {
   static JsonObject user(User user) {
     return new JsonObject().put("id", user.id()).put("email", user.email()).put("admin", user.admin())
         .put("created_at", time(user.createdAt()));
+  }
+
+  /** Never the token itself, nor its hash. */
+  static JsonObject token(ApiToken token) {
+    return new JsonObject().put("id", token.id()).put("description", token.description())
+        .put("created_at", time(token.createdAt())).put("expires_at", time(token.expiresAt()))
+        .put("last_used_at", time(token.lastUsedAt()));
   }
 
   static JsonObject app(App app, Optional<Release> current, AppUrls urls) {

@@ -1,66 +1,71 @@
 package io.paas.controller.auth;
 
 import io.paas.common.ApiException;
-import io.paas.controller.store.TokenStore;
+import io.paas.common.Printable;
+import io.paas.common.RateLimited;
 import io.paas.controller.store.User;
 import io.paas.controller.store.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Users, logins and tokens: the rules around the stores. */
+/** Users and logins: the rules around the stores. */
 public final class Accounts {
+  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
-  private static final int MIN_PASSWORD = 8;
-  private static final int MAX_PASSWORD = 72; // bcrypt ignores what lies beyond 72 bytes
 
   private final Vertx vertx;
   private final UserStore users;
-  private final TokenStore tokens;
+  private final ApiTokens tokens;
+  private final LoginLimiter limiter;
 
-  public Accounts(Vertx vertx, UserStore users, TokenStore tokens) {
+  public Accounts(Vertx vertx, UserStore users, ApiTokens tokens, LoginLimiter limiter) {
     this.vertx = vertx;
     this.users = users;
     this.tokens = tokens;
+    this.limiter = limiter;
   }
 
   public Future<User> createUser(String email, String password, boolean admin) {
     if (email == null || !EMAIL.matcher(email).matches()) {
       return Future.failedFuture(ApiException.invalid("A valid email address is required."));
     }
-    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      return Future.failedFuture(ApiException.invalid(
-          "Password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters."));
+    Optional<String> weak = PasswordRules.problem(email, password);
+    if (weak.isPresent()) {
+      return Future.failedFuture(ApiException.invalid(weak.get()));
     }
     return vertx.executeBlocking(() -> Passwords.hash(password), false)
-        .compose(hash -> users.insert(email.toLowerCase(), hash, admin));
+        .compose(hash -> users.insert(email.toLowerCase(Locale.ROOT), hash, admin));
   }
 
-  /** Checks the password and issues a new token; the same 401 whether the email or the password was wrong. */
-  public Future<String> login(String email, String password) {
+  /**
+   * Checks the password and issues a login token; the same 401 whether the email or the password was wrong, and the
+   * same 429 once the account or the address {@code from} has failed too often, whether or not the account exists.
+   */
+  public Future<IssuedToken> login(String email, String password, String from) {
     if (email == null || password == null) {
       return Future.failedFuture(ApiException.badRequest("email and password are required."));
     }
-    return users.credentials(email.toLowerCase())
+    String account = email.toLowerCase(Locale.ROOT);
+    Optional<Duration> wait = limiter.begin(account, from);
+    if (wait.isPresent()) {
+      return Future.failedFuture(new RateLimited("Too many failed logins.", wait.get()));
+    }
+    return users.credentials(account)
         .compose(found -> vertx.executeBlocking(
                 () -> Passwords.matches(password, found.map(c -> c.passwordHash()).orElse(null)), false)
-            .compose(ok -> ok
-                ? issueToken(found.orElseThrow().user(), "login")
-                : Future.failedFuture(ApiException.unauthorized("Invalid email or password."))));
-  }
-
-  public Future<String> issueToken(User user, String description) {
-    String token = Tokens.generate();
-    return tokens.insert(user.id(), Tokens.hash(token), description).map(v -> token);
-  }
-
-  /** The token's user, or a 401. */
-  public Future<User> authenticate(String token) {
-    if (token == null || token.isBlank() || token.length() > 200) {
-      return Future.failedFuture(ApiException.unauthorized("Missing or invalid API token."));
-    }
-    return tokens.userByTokenHash(Tokens.hash(token))
-        .compose(user -> user.map(Future::succeededFuture)
-            .orElseGet(() -> Future.failedFuture(ApiException.unauthorized("Missing or invalid API token."))));
+            .compose(ok -> {
+              if (!ok) {
+                LOG.warn("Failed login for {} from {}", Printable.of(account), from);
+                return Future.failedFuture(ApiException.unauthorized("Invalid email or password."));
+              }
+              limiter.succeeded(account, from);
+              return tokens.issueLogin(found.orElseThrow().user());
+            }));
   }
 }

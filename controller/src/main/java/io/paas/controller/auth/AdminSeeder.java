@@ -1,5 +1,6 @@
 package io.paas.controller.auth;
 
+import io.paas.common.ApiException;
 import io.paas.controller.store.UserStore;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -36,14 +37,25 @@ public final class AdminSeeder {
       String email = env.getOrDefault("PAAS_ADMIN_EMAIL", DEFAULT_EMAIL);
       String given = env.get("PAAS_ADMIN_PASSWORD");
       String password = given != null ? given : Tokens.randomString(18);
-      return accounts.createUser(email, password, true).map(user -> {
-        if (given != null) {
-          return "Admin " + user.email() + " created with the password from PAAS_ADMIN_PASSWORD.";
-        }
-        Path file = save(user.email(), password);
-        return "Admin " + user.email() + " created with password " + password + " (saved in " + file + ")";
-      });
+      return accounts.createUser(email, password, true)
+          .recover(e -> Future.failedFuture(refusedSetting(e)))
+          .map(user -> {
+            if (given != null) {
+              return "Admin " + user.email() + " created with the password from PAAS_ADMIN_PASSWORD.";
+            }
+            Path file = save(user.email(), password);
+            return "Admin " + user.email() + " created with password " + password + " (saved in " + file + ")";
+          });
     });
+  }
+
+  /** The server prints only the innermost message of a failed start: a refused email or password names its setting. */
+  private static Throwable refusedSetting(Throwable failure) {
+    if (failure instanceof ApiException refused && refused.status() == 422) {
+      return new IllegalStateException("Cannot create the first admin from PAAS_ADMIN_EMAIL and PAAS_ADMIN_PASSWORD: "
+          + refused.getMessage());
+    }
+    return failure;
   }
 
   private Path save(String email, String password) {

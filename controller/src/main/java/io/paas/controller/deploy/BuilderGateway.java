@@ -3,27 +3,28 @@ package io.paas.controller.deploy;
 import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
-import io.paas.controller.auth.Accounts;
+import io.paas.controller.auth.ApiTokens;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.store.Build;
+import io.paas.controller.store.TokenOwner;
 import io.vertx.core.Future;
 import java.util.function.Consumer;
 
 /** The controller's side of a git push: who may push, build records, and the release that follows a build. */
 public final class BuilderGateway implements ControllerPort {
-  private final Accounts accounts;
+  private final ApiTokens tokens;
   private final AppAccess access;
   private final BuildStore builds;
   private final ReleaseService releases;
   private final AppUrls urls;
   private final LogHub logs;
 
-  public BuilderGateway(Accounts accounts, AppAccess access, BuildStore builds, ReleaseService releases,
+  public BuilderGateway(ApiTokens tokens, AppAccess access, BuildStore builds, ReleaseService releases,
                         AppUrls urls, LogHub logs) {
     this.logs = logs;
-    this.accounts = accounts;
+    this.tokens = tokens;
     this.access = access;
     this.builds = builds;
     this.releases = releases;
@@ -32,7 +33,7 @@ public final class BuilderGateway implements ControllerPort {
 
   @Override
   public Future<Pusher> authorize(String token, String app) {
-    return accounts.authenticate(token)
+    return tokens.authenticate(token).map(TokenOwner::user)
         .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email())));
   }
 

@@ -21,6 +21,9 @@ import io.paas.controller.api.ApiServices;
 import io.paas.controller.api.RouterProtocolApi;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.auth.ApiTokens;
+import io.paas.controller.auth.LoginLimiter;
+import io.paas.controller.auth.SignUps;
 import io.paas.controller.cluster.AgentChooser;
 import io.paas.controller.cluster.AgentCluster;
 import io.paas.controller.cluster.AgentMailbox;
@@ -79,6 +82,7 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +146,9 @@ public final class PaasServer implements Callable<Integer> {
     AppStore apps = new AppStore(pool);
     BuildStore builds = new BuildStore(pool);
     ReleaseStore releases = new ReleaseStore(pool);
-    Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
+    ApiTokens tokens = new ApiTokens(new TokenStore(pool), Duration.ofDays(options.loginTokenDays));
+    Accounts accounts = new Accounts(vertx, users, tokens,
+        new LoginLimiter(LoginLimiter.ACCOUNTS, LoginLimiter.ADDRESSES, InstantSource.system()));
     AppAccess access = new AppAccess(apps);
     AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
 
@@ -183,14 +189,15 @@ public final class PaasServer implements Callable<Integer> {
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
-        new BuilderGateway(accounts, access, builds, releaseService, urls, logs),
+        new BuilderGateway(tokens, access, builds, releaseService, urls, logs),
         options.maxPushMegabytes * 1024 * 1024,
         registry.map(started -> new ImagePublisher(docker, started.address())));
     FormationService formations = new FormationService(apps, releases, formationStore, deployer,
         new AgentCluster(agents), new OneOffs(), logs);
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
     DrainService drainService = new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs);
-    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
+    SignUps signUps = new SignUps(accounts, options.openSignup, SignUps.PER_ADDRESS, InstantSource.system());
+    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, tokens, signUps, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService));

@@ -94,6 +94,14 @@ final class ServerOptions {
       + "drains trust besides the JVM's (repeatable).")
   List<Path> drainCaFiles = List.of();
 
+  @Option(names = "--open-signup", description = "Let anyone create an account with POST /users (a few per "
+      + "address); without it only admins create users.")
+  boolean openSignup;
+
+  @Option(names = "--login-token-days", description = "Days a token from logging in with a password lasts "
+      + "(default: ${DEFAULT-VALUE}); tokens made with `paas auth:token` last as long as asked.")
+  int loginTokenDays = 30;
+
   @Option(names = "--drain-buffer", description = "Lines each log drain holds while its receiver is down; the "
       + "oldest are dropped and counted past it (default: ${DEFAULT-VALUE}).")
   int drainBuffer = DrainLimits.DEFAULT.capacity();

@@ -6,12 +6,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
 /** Calls the API as a client would, and makes the users and apps a test needs. */
 final class ApiCalls {
+  static final String USER_PASSWORD = "password-123";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final int port;
@@ -22,11 +24,17 @@ final class ApiCalls {
     this.adminToken = login(ApiFixture.ADMIN_EMAIL, ApiFixture.ADMIN_PASSWORD);
   }
 
+  /** A new user's token. */
   String newUser() throws Exception {
+    return login(newAccount(), USER_PASSWORD);
+  }
+
+  /** A new user's email; their password is {@link #USER_PASSWORD}. */
+  String newAccount() throws Exception {
     String email = "user-" + UUID.randomUUID() + "@example.com";
-    Response created = call("POST", "/users", adminToken, body("email", email, "password", "password-123"));
+    Response created = call("POST", "/users", adminToken, body("email", email, "password", USER_PASSWORD));
     assertThat(created.status()).isEqualTo(201);
-    return login(email, "password-123");
+    return email;
   }
 
   String newApp(String token) throws Exception {
@@ -52,7 +60,7 @@ final class ApiCalls {
 
   Response call(String method, String path, String token, String body) throws Exception {
     HttpResponse<String> response = HTTP.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
-    return new Response(response.statusCode(), response.body());
+    return new Response(response.statusCode(), response.body(), response.headers());
   }
 
   HttpRequest request(String method, String path, String token, String body) {
@@ -69,7 +77,7 @@ final class ApiCalls {
     return HTTP;
   }
 
-  record Response(int status, String body) {
+  record Response(int status, String body, HttpHeaders headers) {
     JsonObject json() {
       return new JsonObject(body);
     }

@@ -11,6 +11,11 @@ import io.paas.controller.addons.AddonCatalog;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
+import io.paas.controller.auth.ApiTokens;
+import io.paas.controller.auth.LockoutRule;
+import io.paas.controller.auth.LoginLimiter;
+import io.paas.controller.auth.SignUps;
+import io.paas.controller.auth.TestClock;
 import io.paas.controller.cluster.AgentChooser;
 import io.paas.controller.cluster.AgentCluster;
 import io.paas.controller.cluster.AgentMailbox;
@@ -84,8 +89,19 @@ final class ApiFixture implements AutoCloseable {
   static final long HOST_MEMORY = 8192L * 1024 * 1024;
   static final double HOST_CPUS = 16;
   static final String AGENT_TOKEN = "test-cluster-token";
+  /** Three failed logins lock an account for 1 s, each further one twice as long up to 4 s. */
+  static final LockoutRule ACCOUNT_LOCKS =
+      new LockoutRule(3, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofHours(1));
+  /** Never reached by a test class's failures, though every call of the class comes from 127.0.0.1. */
+  static final LockoutRule ADDRESS_LOCKS =
+      new LockoutRule(50, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofHours(1));
+  /** Two sign-ups from an address, then a wait. */
+  static final LockoutRule SIGNUP_LOCKS =
+      new LockoutRule(2, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(1));
 
   final Vertx vertx = Vertx.vertx();
+  /** The login and sign-up limits' time, which a test moves on to wait out a lock. */
+  final TestClock clock = new TestClock();
   final EmbeddedDatabase db;
   final Pool pool;
   final FakeDynos dynos;
@@ -101,6 +117,10 @@ final class ApiFixture implements AutoCloseable {
   final int port;
 
   ApiFixture(Path dataDir) throws Exception {
+    this(dataDir, false);
+  }
+
+  ApiFixture(Path dataDir, boolean openSignup) throws Exception {
     db = EmbeddedDatabase.start(dataDir);
     pool = Database.pool(vertx, db.url());
     dynos = FakeDynos.start(vertx);
@@ -108,7 +128,8 @@ final class ApiFixture implements AutoCloseable {
     apps = new AppStore(pool);
     builds = new BuildStore(pool);
     ReleaseStore releaseStore = new ReleaseStore(pool);
-    Accounts accounts = new Accounts(vertx, users, new TokenStore(pool));
+    ApiTokens tokens = new ApiTokens(new TokenStore(pool), Duration.ofDays(30));
+    Accounts accounts = new Accounts(vertx, users, tokens, new LoginLimiter(ACCOUNT_LOCKS, ADDRESS_LOCKS, clock));
     AppAccess access = new AppAccess(apps);
     AppUrls urls = new AppUrls("http://127.0.0.1:1", DOMAIN, 8080);
     FormationStore formationStore = new FormationStore(pool);
@@ -146,7 +167,8 @@ final class ApiFixture implements AutoCloseable {
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
-    port = new ApiServer(vertx, new ApiServices(accounts, apps, access, lifecycle,
+    port = new ApiServer(vertx, new ApiServices(accounts, tokens,
+        new SignUps(accounts, openSignup, SIGNUP_LOCKS, clock), apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paas.builder.BuildResult;
 import io.paas.controller.store.App;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,18 +16,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One platform per test class: its own embedded PostgreSQL in a temp dir, and a client logged in as the admin. */
+/**
+ * One platform per test class: its own embedded PostgreSQL in a temp dir, and a client logged in as the admin. Sign-up
+ * is closed, as a server's is by default, unless the class is marked {@link OpenSignUp}.
+ */
 abstract class ApiTestBase {
+  /** The class's platform runs as {@code paas-server --open-signup} does. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @interface OpenSignUp {
+  }
+
   @TempDir
   static Path dataDir;
   static ApiFixture platform;
   static ApiCalls api;
 
   @BeforeAll
-  static void startPlatform() throws Exception {
-    platform = new ApiFixture(dataDir);
+  static void startPlatform(TestInfo test) throws Exception {
+    platform = new ApiFixture(dataDir, test.getTestClass().orElseThrow().isAnnotationPresent(OpenSignUp.class));
     api = new ApiCalls(platform.port);
   }
 

@@ -1,6 +1,7 @@
 package io.paas.controller.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paas.controller.store.Database;
 import io.paas.controller.store.EmbeddedDatabase;
@@ -12,6 +13,8 @@ import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,7 +39,8 @@ class AdminSeederTest {
     Pool pool = Database.pool(vertx, db.url());
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     UserStore users = new UserStore(pool);
-    accounts = new Accounts(vertx, users, new TokenStore(pool));
+    accounts = new Accounts(vertx, users, new ApiTokens(new TokenStore(pool), Duration.ofDays(30)),
+        new LoginLimiter(LoginLimiter.ACCOUNTS, LoginLimiter.ADDRESSES, InstantSource.system()));
     seeder = new AdminSeeder(accounts, users, dataDir);
   }
 
@@ -55,7 +59,8 @@ class AdminSeederTest {
     Path file = dataDir.resolve(AdminSeeder.CREDENTIALS_FILE);
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.readString(file)).contains("email=admin@localhost").contains("password=" + printed.group(1));
-    assertThat(accounts.login("admin@localhost", printed.group(1)).await(30, TimeUnit.SECONDS)).startsWith("paas_");
+    assertThat(accounts.login("admin@localhost", printed.group(1), "127.0.0.1").await(30, TimeUnit.SECONDS).secret())
+        .startsWith("paas_");
 
     assertThat(seeder.seed(Map.of()).await(30, TimeUnit.SECONDS)).as("second start prints nothing").isNull();
   }
@@ -67,6 +72,13 @@ class AdminSeederTest {
 
     assertThat(line).contains("ops@example.com").doesNotContain("s3cret-enough");
     assertThat(dataDir.resolve(AdminSeeder.CREDENTIALS_FILE)).doesNotExist();
-    assertThat(accounts.login("ops@example.com", "s3cret-enough").await(30, TimeUnit.SECONDS)).isNotBlank();
+    assertThat(accounts.login("ops@example.com", "s3cret-enough", "127.0.0.1").await(30, TimeUnit.SECONDS).secret())
+        .isNotBlank();
+  }
+
+  @Test
+  void aPasswordFromTheEnvironmentThatBreaksTheRulesStopsTheStartAndSaysWhichSetting() {
+    assertThatThrownBy(() -> seeder.seed(Map.of("PAAS_ADMIN_PASSWORD", "short")).await(30, TimeUnit.SECONDS))
+        .hasMessageContaining("PAAS_ADMIN_PASSWORD").hasMessageContaining("at least 10 characters");
   }
 }
