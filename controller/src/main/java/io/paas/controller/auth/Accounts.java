@@ -1,6 +1,7 @@
 package io.paas.controller.auth;
 
 import io.paas.common.ApiException;
+import io.paas.common.Printable;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.User;
 import io.paas.controller.store.UserStore;
@@ -47,6 +48,12 @@ public final class Accounts {
             .compose(ok -> ok
                 ? issueToken(found.orElseThrow().user(), "login")
                 : Future.failedFuture(ApiException.unauthorized("Invalid email or password."))));
+  }
+
+  /** The user with this email, whatever its case, or a 404. */
+  public Future<User> find(String email) {
+    return users.byEmail(email.toLowerCase())
+        .map(user -> user.orElseThrow(() -> ApiException.notFound("No user " + Printable.of(email) + ".")));
   }
 
   public Future<String> issueToken(User user, String description) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 /** Calls the API as a client would, and makes the users and apps a test needs. */
 final class ApiCalls {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String PASSWORD = "password-123";
 
   private final int port;
   final String adminToken;
@@ -23,10 +24,14 @@ final class ApiCalls {
   }
 
   String newUser() throws Exception {
-    String email = "user-" + UUID.randomUUID() + "@example.com";
-    Response created = call("POST", "/users", adminToken, body("email", email, "password", "password-123"));
+    return newUser("user-" + UUID.randomUUID() + "@example.com");
+  }
+
+  /** Creates the user (password {@value #PASSWORD}) and logs them in; completes with their token. */
+  String newUser(String email) throws Exception {
+    Response created = call("POST", "/users", adminToken, body("email", email, "password", PASSWORD));
     assertThat(created.status()).isEqualTo(201);
-    return login(email, "password-123");
+    return login(email, PASSWORD);
   }
 
   String newApp(String token) throws Exception {
