@@ -8,10 +8,13 @@ import java.util.function.Consumer;
  * its own host would implement it over the Platform API.
  */
 public interface ControllerPort {
-  /** The user the token belongs to, if they may push to the app; else fails with ApiException 401 or 404. */
-  Future<Pusher> authorize(String token, String app);
+  /**
+   * The user the token belongs to, pushing from {@code address}, if they may push to the app; else fails with
+   * ApiException 401 or 404.
+   */
+  Future<Pusher> authorize(String token, String app, String address);
 
-  /** Records a build of the commit and returns its id. */
+  /** Records a build of the commit and returns its id; fails with the reason when the build may not start. */
   Future<Long> buildStarted(String app, Pusher pusher, String commit);
 
   /** Records how the build ended ({@code succeeded} or {@code failed}), the image (null on failure) and its log. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /** A controller that knows a few apps and one token, records what the builder tells it, and releases as v1. */
 final class FakeController implements ControllerPort {
   static final String TOKEN = "good";
-  static final Pusher PUSHER = new Pusher(7, "dev@example.com");
+  static final Pusher PUSHER = new Pusher(7, "dev@example.com", "127.0.0.1");
 
   record Started(String app, String commit) {
   }
@@ -60,7 +60,7 @@ final class FakeController implements ControllerPort {
   }
 
   @Override
-  public Future<Pusher> authorize(String token, String app) {
+  public Future<Pusher> authorize(String token, String app, String address) {
     if (!TOKEN.equals(token)) {
       return Future.failedFuture(ApiException.unauthorized("Invalid credentials."));
     }

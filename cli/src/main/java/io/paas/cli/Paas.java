@@ -6,6 +6,9 @@ import io.paas.cli.command.AddonsDestroy;
 import io.paas.cli.command.AddonsInfo;
 import io.paas.cli.command.AddonsServices;
 import io.paas.cli.command.AdminAgents;
+import io.paas.cli.command.AdminAudit;
+import io.paas.cli.command.AdminQuotas;
+import io.paas.cli.command.AdminQuotasSet;
 import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
@@ -74,7 +77,7 @@ import picocli.CommandLine;
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,
         Logs.class, Drains.class, DrainsAdd.class, DrainsRemove.class,
         Mail.class, MailShow.class,
-        AdminAgents.class,
+        AdminAgents.class, AdminQuotas.class, AdminQuotasSet.class, AdminAudit.class,
         GitRemoteCommand.class, GitCredentials.class,
     })
 public final class Paas implements Runnable {

@@ -73,6 +73,7 @@ final class FakePlatform {
   private final AtomicInteger runs = new AtomicInteger(2);
   volatile boolean admin;
   final List<JsonObject> agents = new CopyOnWriteArrayList<>();
+  final FakeAdminApi adminApi = new FakeAdminApi(() -> admin);
   /** Custom domains by app, as the API lists them. */
   final Map<String, List<JsonObject>> domains = new ConcurrentSkipListMap<>();
   /**
@@ -148,6 +149,7 @@ final class FakePlatform {
         app -> ctx.response().setStatusCode(202).end()));
     router.post("/apps/:app/dynos").handler(ctx -> withApp(ctx, app -> run(ctx)));
     router.get("/agents").handler(this::agents);
+    adminApi.mount(router);
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .map(server -> {
           port = server.actualPort();

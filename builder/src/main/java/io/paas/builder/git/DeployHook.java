@@ -99,8 +99,9 @@ final class DeployHook implements PreReceiveHook, AutoCloseable {
   private void deploy(ReceivePack rp, ReceiveCommand cmd, RemoteConsole console)
       throws InterruptedException, ExecutionException, TimeoutException {
     ObjectId commit = cmd.getNewId();
-    console.say("-----> Building " + app + " from commit " + commit.abbreviate(7).name());
+    // Recorded before the banner, so a build the controller refuses (a quota) ends the push with its reason alone.
     long buildId = await(controller.buildStarted(app, pusher, commit.name()));
+    console.say("-----> Building " + app + " from commit " + commit.abbreviate(7).name());
     BuildResult build;
     try {
       build = publish(images.build(app, buildId, rp.getRepository(), commit, console::say), console);

@@ -122,10 +122,14 @@ public final class GitReceiveService {
   private Future<Pusher> authorize(RoutingContext rc, String app) {
     return GitCredentials.token(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
         .map(token -> AppNames.isValid(app)
-            ? controller.authorize(token, app)
+            ? controller.authorize(token, app, address(rc))
             : Future.<Pusher>failedFuture(ApiException.notFound("No app named " + app + ".")))
         .orElseGet(() -> Future.failedFuture(
             ApiException.unauthorized("Log in: use your API token as the password for this remote.")));
+  }
+
+  private static String address(RoutingContext rc) {
+    return rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress();
   }
 
   private Future<Path> acceptBody(HttpServerRequest request) {

@@ -4,6 +4,9 @@ import io.paas.common.ApiException;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.quota.Quota;
+import io.paas.controller.quota.QuotaSubject;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.Addon;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.App;
@@ -27,10 +30,12 @@ public final class AddonService {
   private final AddonCatalog catalog;
   private final AddonStore addons;
   private final ReleaseService releases;
+  private final Quotas quotas;
   private final LogHub logs;
 
-  public AddonService(AddonCatalog catalog, AddonStore addons, ReleaseService releases, LogHub logs) {
+  public AddonService(AddonCatalog catalog, AddonStore addons, ReleaseService releases, Quotas quotas, LogHub logs) {
     this.catalog = catalog;
+    this.quotas = quotas;
     this.addons = addons;
     this.releases = releases;
     this.logs = logs;
@@ -50,39 +55,49 @@ public final class AddonService {
         .map(found -> found.orElseThrow(() -> ApiException.notFound("Couldn't find the addon " + name + ".")));
   }
 
-  /** {@code spec} is {@code service[:plan]}; {@code as} may be null for the service's usual attachment name. */
+  /**
+   * {@code spec} is {@code service[:plan]}; {@code as} may be null for the service's usual attachment name. The addon
+   * counts against the app's addons quota from its provisioning on.
+   */
   public Future<Addon> create(App app, String spec, String as, long userId, String email) {
-    return Future.succeededFuture(spec).map(catalog::choose).compose(choice -> addons.ofApp(app.id())
-        .compose(existing -> releases.config(app).compose(config -> {
-          AddonProvider provider = choice.provider();
-          Set<String> taken = existing.stream().map(Addon::attachedAs).collect(Collectors.toSet());
-          String attachment = as == null
-              ? AddonNames.freeAttachment(provider.service(), provider.defaultAttachment(), taken)
-              : AddonNames.requireAttachment(as);
-          if (taken.contains(attachment)) {
-            throw ApiException.conflict("The app already has an attachment named " + attachment
-                + "; choose another with --as.");
-          }
-          AddonInstance draft = new AddonInstance(AddonNames.newName(provider.service()), app.name(),
-              provider.service(), choice.plan().name());
-          return provider.provision(draft).compose(credentials -> {
-            Map<String, String> vars = provider.configVars(attachment, credentials);
-            List<String> clash = vars.keySet().stream().filter(config::containsKey).sorted().toList();
-            if (!clash.isEmpty()) {
-              return undo(provider, draft, credentials, ApiException.conflict(String.join(", ", clash)
-                  + " is already set; unset it or attach the addon under another name with --as."));
-            }
-            return addons.insert(app.id(), draft.name(), draft.service(), draft.plan(), attachment, credentials)
-                .recover(e -> undo(provider, draft, credentials, e))
-                .compose(addon -> {
-                  announce(app, "Provisioned " + addon.name() + " (" + addon.plan() + ") as " + attachment
-                      + " by user " + email);
-                  // A rollout that fails leaves the last release serving; the addon and its vars stay recorded.
-                  return releases.changeAddonConfig(app, vars, "Attach " + attachment + " (" + addon.name() + ")",
-                      userId, email).transform(rolledOut -> Future.succeededFuture(addon));
-                });
-          });
-        })));
+    return Future.succeededFuture(spec).map(catalog::choose)
+        .compose(choice -> quotas.admitOne(QuotaSubject.of(app), Quota.ADDONS, () -> provision(app, choice, as)))
+        .compose(attached -> {
+          Addon addon = attached.addon();
+          announce(app, "Provisioned " + addon.name() + " (" + addon.plan() + ") as " + addon.attachedAs()
+              + " by user " + email);
+          // A rollout that fails leaves the last release serving; the addon and its vars stay recorded.
+          return releases.changeAddonConfig(app, attached.vars(), "Attach " + addon.attachedAs() + " ("
+              + addon.name() + ")", userId, email).transform(rolledOut -> Future.succeededFuture(addon));
+        });
+  }
+
+  /** Makes the addon and records it, with the config vars it sets; undone if it cannot be recorded. */
+  private Future<Attached> provision(App app, AddonCatalog.Choice choice, String as) {
+    return addons.ofApp(app.id()).compose(existing -> releases.config(app).compose(config -> {
+      AddonProvider provider = choice.provider();
+      Set<String> taken = existing.stream().map(Addon::attachedAs).collect(Collectors.toSet());
+      String attachment = as == null
+          ? AddonNames.freeAttachment(provider.service(), provider.defaultAttachment(), taken)
+          : AddonNames.requireAttachment(as);
+      if (taken.contains(attachment)) {
+        throw ApiException.conflict("The app already has an attachment named " + attachment
+            + "; choose another with --as.");
+      }
+      AddonInstance draft = new AddonInstance(AddonNames.newName(provider.service()), app.name(),
+          provider.service(), choice.plan().name());
+      return provider.provision(draft).compose(credentials -> {
+        Map<String, String> vars = provider.configVars(attachment, credentials);
+        List<String> clash = vars.keySet().stream().filter(config::containsKey).sorted().toList();
+        if (!clash.isEmpty()) {
+          return undo(provider, draft, credentials, ApiException.conflict(String.join(", ", clash)
+              + " is already set; unset it or attach the addon under another name with --as."));
+        }
+        return addons.insert(app.id(), draft.name(), draft.service(), draft.plan(), attachment, credentials)
+            .recover(e -> undo(provider, draft, credentials, e))
+            .map(addon -> new Attached(addon, vars));
+      });
+    }));
   }
 
   /** Detaches it (a release without its config vars) and destroys it with its data. */
@@ -142,5 +157,8 @@ public final class AddonService {
 
   private void announce(App app, String text) {
     logs.append(app.name(), LogEntry.now(LogEntry.PLATFORM, "api", text));
+  }
+
+  private record Attached(Addon addon, Map<String, String> vars) {
   }
 }

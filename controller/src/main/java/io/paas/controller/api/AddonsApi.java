@@ -4,6 +4,8 @@ import io.paas.common.ApiException;
 import io.paas.controller.addons.AddonPlan;
 import io.paas.controller.addons.AddonProvider;
 import io.paas.controller.addons.AddonService;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.store.Addon;
 import io.paas.controller.store.App;
@@ -23,8 +25,10 @@ import java.util.Map;
 final class AddonsApi {
   private final AppAccess access;
   private final AddonService addons;
+  private final AuditLog audit;
 
-  AddonsApi(AppAccess access, AddonService addons) {
+  AddonsApi(AppAccess access, AddonService addons, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.addons = addons;
   }
@@ -65,7 +69,8 @@ final class AddonsApi {
       throw ApiException.badRequest("Field plan is required: a service, or service:plan.");
     }
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 201, app(ctx).compose(app -> addons.create(app, plan, as, user.id(), user.email()))
+    Responses.json(ctx, 201, app(ctx).compose(app -> addons.create(app, plan, as, user.id(), user.email())
+            .compose(addon -> audited(ctx, AuditAction.ADDON_CREATE, app, addon)))
         .map(this::view));
   }
 
@@ -84,8 +89,17 @@ final class AddonsApi {
   private void destroy(RoutingContext ctx) {
     User user = Bearer.user(ctx);
     Responses.json(ctx, 200, app(ctx)
-        .compose(app -> addons.destroy(app, ctx.pathParam("addon"), user.id(), user.email()))
+        .compose(app -> addons.destroy(app, ctx.pathParam("addon"), user.id(), user.email())
+            .compose(addon -> audited(ctx, AuditAction.ADDON_DESTROY, app, addon)))
         .map(this::view));
+  }
+
+  /** The addon by its names and the keys of the config vars it sets: its credentials stay out of the audit log. */
+  private Future<Addon> audited(RoutingContext ctx, AuditAction action, App app, Addon addon) {
+    return audit.record(Callers.actor(ctx), action, app.name(), Map.of("addon", addon.name(), "plan",
+            addon.service() + ":" + addon.plan(), "attachment", addon.attachedAs(),
+            "config_vars", addons.configVars(addon).keySet().stream().sorted().toList()))
+        .map(addon);
   }
 
   private JsonObject view(Addon addon) {

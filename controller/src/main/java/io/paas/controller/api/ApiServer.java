@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ApiServer {
   private static final long MAX_BODY = 64 * 1024;
-  private static final String API_PATHS = "/(auth|account|users|apps|agents|addon-services)(/.*)?";
+  private static final String API_PATHS = "/(auth|account|users|apps|agents|addon-services|admin)(/.*)?";
 
   private final Vertx vertx;
   private final ApiServices services;
@@ -32,7 +32,7 @@ public final class ApiServer {
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
     router.route().pathRegex(API_PATHS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    AuthApi auth = new AuthApi(services.accounts());
+    AuthApi auth = new AuthApi(services.accounts(), services.audit());
     UsersApi users = new UsersApi(services.accounts(), services.signUps());
     auth.mountPublic(router);
     users.mountPublic(router);
@@ -41,18 +41,21 @@ public final class ApiServer {
     new TokensApi(services.tokens()).mount(router);
     users.mount(router);
     new AppsApi(services.apps(), services.access(), services.lifecycle(), services.settings(), services.releases(),
-        services.urls()).mount(router);
-    new DomainsApi(services.access(), services.domains(), services.urls()).mount(router);
-    new AddonsApi(services.access(), services.addons()).mount(router);
+        services.urls(), services.audit()).mount(router);
+    new DomainsApi(services.access(), services.domains(), services.urls(), services.audit()).mount(router);
+    new AddonsApi(services.access(), services.addons(), services.audit()).mount(router);
     new BuildsApi(services.access(), services.builds()).mount(router);
-    new ReleasesApi(services.access(), services.releases(), services.releaseService()).mount(router);
-    new ConfigVarsApi(services.access(), services.releaseService()).mount(router);
+    new ReleasesApi(services.access(), services.releases(), services.releaseService(), services.audit())
+        .mount(router);
+    new ConfigVarsApi(services.access(), services.releaseService(), services.audit()).mount(router);
     new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
     new DrainsApi(services.access(), services.logDrains()).mount(router);
-    new FormationApi(services.access(), services.formations()).mount(router);
-    new DynosApi(services.access(), services.dynos(), services.formations()).mount(router);
+    new FormationApi(services.access(), services.formations(), services.audit()).mount(router);
+    new DynosApi(services.access(), services.dynos(), services.formations(), services.audit()).mount(router);
     new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);
     new MailApi(services.access(), services.mail()).mount(router);
+    new AdminQuotasApi(services.accounts(), services.quotas(), services.quotaUsage(), services.audit()).mount(router);
+    new AdminAuditApi(services.audit()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);

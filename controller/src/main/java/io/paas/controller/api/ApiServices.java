@@ -1,6 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.controller.addons.AddonService;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.ApiTokens;
 import io.paas.controller.auth.SignUps;
@@ -17,6 +18,8 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.quota.QuotaUsage;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.ReleaseStore;
@@ -27,5 +30,6 @@ public record ApiServices(Accounts accounts, ApiTokens tokens, SignUps signUps, 
                           AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
-                          int maxLogLines, AppUrls urls, MailStore mail, DrainService logDrains) {
+                          int maxLogLines, AppUrls urls, MailStore mail, DrainService logDrains, Quotas quotas,
+                          QuotaUsage quotaUsage, AuditLog audit) {
 }

@@ -1,5 +1,7 @@
 package io.paas.controller.api;
 
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
@@ -15,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** {@code /apps}: list, create, show, destroy, and {@code PATCH} an app's settings. */
@@ -25,9 +28,11 @@ final class AppsApi {
   private final AppSettingsService settings;
   private final ReleaseStore releases;
   private final AppUrls urls;
+  private final AuditLog audit;
 
   AppsApi(AppStore apps, AppAccess access, AppLifecycle lifecycle, AppSettingsService settings, ReleaseStore releases,
-          AppUrls urls) {
+          AppUrls urls, AuditLog audit) {
+    this.audit = audit;
     this.apps = apps;
     this.access = access;
     this.lifecycle = lifecycle;
@@ -53,7 +58,9 @@ final class AppsApi {
 
   private void create(RoutingContext ctx) {
     String name = JsonBody.string(JsonBody.of(ctx), "name");
-    Responses.json(ctx, 201, lifecycle.create(name, Bearer.user(ctx).id()).compose(this::view));
+    Responses.json(ctx, 201, lifecycle.create(name, Bearer.user(ctx))
+        .compose(app -> audit.record(Callers.actor(ctx), AuditAction.APP_CREATE, app.name(), Map.of()).map(app))
+        .compose(this::view));
   }
 
   private void get(RoutingContext ctx) {
@@ -63,11 +70,24 @@ final class AppsApi {
   private void patch(RoutingContext ctx) {
     UnaryOperator<AppSettings> edit = SettingsPatch.of(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, app(ctx).compose(app -> settings.change(app, edit, user.email())).compose(this::view));
+    Responses.json(ctx, 200, app(ctx).compose(app -> settings.change(app, edit, user.email())
+        .compose(changed -> maintenance(ctx, app, changed).map(changed))).compose(this::view));
+  }
+
+  /** Turning maintenance mode on or off is audited; the other settings are not. */
+  private Future<Void> maintenance(RoutingContext ctx, App before, App after) {
+    boolean on = after.settings().maintenance();
+    if (before.settings().maintenance() == on) {
+      return Future.succeededFuture();
+    }
+    return audit.record(Callers.actor(ctx), on ? AuditAction.MAINTENANCE_ON : AuditAction.MAINTENANCE_OFF,
+        after.name(), Map.of());
   }
 
   private void destroy(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(app -> view(app).compose(view -> lifecycle.destroy(app).map(view))));
+    Responses.json(ctx, 200, app(ctx).compose(app -> view(app).compose(view -> lifecycle.destroy(app)
+        .compose(destroyed -> audit.record(Callers.actor(ctx), AuditAction.APP_DESTROY, app.name(), Map.of()))
+        .map(view))));
   }
 
   private Future<App> app(RoutingContext ctx) {

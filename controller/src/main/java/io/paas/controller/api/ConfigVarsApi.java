@@ -1,21 +1,27 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.deploy.ConfigVars;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. */
 final class ConfigVarsApi {
   private final AppAccess access;
   private final ReleaseService releases;
+  private final AuditLog audit;
 
-  ConfigVarsApi(AppAccess access, ReleaseService releases) {
+  ConfigVarsApi(AppAccess access, ReleaseService releases, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.releases = releases;
   }
@@ -35,8 +41,15 @@ final class ConfigVarsApi {
     Map<String, String> changes = changes(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
     Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> releases.changeConfig(app, changes, user.id(), user.email()))
+        .compose(app -> releases.changeConfig(app, changes, user.id(), user.email())
+            .compose(config -> audit.record(Callers.actor(ctx), AuditAction.CONFIG_CHANGE, app.name(), keys(changes))
+                .map(config)))
         .map(config -> new JsonObject(new LinkedHashMap<>(config))));
+  }
+
+  /** The keys set and removed, for the audit log: values never leave the releases. */
+  private static Map<String, List<String>> keys(Map<String, String> changes) {
+    return Map.of("set", ConfigVars.setKeys(changes), "removed", ConfigVars.removedKeys(changes));
   }
 
   private static Map<String, String> changes(JsonObject body) {

@@ -1,5 +1,7 @@
 package io.paas.controller.api;
 
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.DomainService;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
  * {@code /apps/{app}/domains}: the app's default host first, then its custom domains; adding and removing a custom
@@ -20,8 +23,10 @@ final class DomainsApi {
   private final AppAccess access;
   private final DomainService domains;
   private final AppUrls urls;
+  private final AuditLog audit;
 
-  DomainsApi(AppAccess access, DomainService domains, AppUrls urls) {
+  DomainsApi(AppAccess access, DomainService domains, AppUrls urls, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.domains = domains;
     this.urls = urls;
@@ -45,13 +50,19 @@ final class DomainsApi {
     String hostname = JsonBody.string(JsonBody.of(ctx), "hostname");
     User user = Bearer.user(ctx);
     Responses.json(ctx, 201, app(ctx).compose(app -> domains.add(app, hostname, user.email())
+        .compose(domain -> audited(ctx, AuditAction.DOMAIN_ADD, app, domain))
         .map(domain -> view(app, domain))));
   }
 
   private void remove(RoutingContext ctx) {
     User user = Bearer.user(ctx);
     Responses.json(ctx, 200, app(ctx).compose(app -> domains.remove(app, ctx.pathParam("hostname"), user.email())
+        .compose(domain -> audited(ctx, AuditAction.DOMAIN_REMOVE, app, domain))
         .map(domain -> view(app, domain))));
+  }
+
+  private Future<Domain> audited(RoutingContext ctx, AuditAction action, App app, Domain domain) {
+    return audit.record(Callers.actor(ctx), action, app.name(), Map.of("hostname", domain.hostname())).map(domain);
   }
 
   private JsonObject view(App app, Domain domain) {

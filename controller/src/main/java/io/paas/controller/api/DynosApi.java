@@ -2,6 +2,8 @@ package io.paas.controller.api;
 
 import io.paas.agent.DynoStatus;
 import io.paas.common.ApiException;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
@@ -28,8 +30,10 @@ final class DynosApi {
   private final AppAccess access;
   private final DynoService dynos;
   private final FormationService formations;
+  private final AuditLog audit;
 
-  DynosApi(AppAccess access, DynoService dynos, FormationService formations) {
+  DynosApi(AppAccess access, DynoService dynos, FormationService formations, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.dynos = dynos;
     this.formations = formations;
@@ -53,7 +57,9 @@ final class DynosApi {
 
   private void restart(RoutingContext ctx, String which) {
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 202, app(ctx).compose(app -> dynos.restart(app, which, user.email()))
+    Responses.json(ctx, 202, app(ctx).compose(app -> dynos.restart(app, which, user.email())
+            .compose(v -> audit.record(Callers.actor(ctx), AuditAction.RESTART, app.name(),
+                Map.of("dynos", which == null ? "all" : which))))
         .map(new JsonObject().put("message", which == null ? "Restarting all dynos" : "Restarting " + which)));
   }
 

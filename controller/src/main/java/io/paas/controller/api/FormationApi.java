@@ -1,6 +1,8 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.FormationUpdate;
@@ -11,14 +13,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET/PATCH /apps/{app}/formation}: process types, their quantities and sizes. */
 final class FormationApi {
   private final AppAccess access;
   private final FormationService formations;
+  private final AuditLog audit;
 
-  FormationApi(AppAccess access, FormationService formations) {
+  FormationApi(AppAccess access, FormationService formations, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.formations = formations;
   }
@@ -37,7 +43,23 @@ final class FormationApi {
     List<FormationUpdate> updates = updates(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
     Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> formations.change(app, updates, user.email())).map(FormationApi::view));
+        .compose(app -> formations.change(app, updates, user.email())
+            .compose(formation -> audit.record(Callers.actor(ctx), AuditAction.FORMATION_CHANGE, app.name(),
+                Map.of("updates", updates.stream().map(FormationApi::asked).toList())).map(formation)))
+        .map(FormationApi::view));
+  }
+
+  /** An update as it was asked for: what it left out stays out. */
+  private static Map<String, Object> asked(FormationUpdate update) {
+    Map<String, Object> asked = new LinkedHashMap<>();
+    asked.put("type", update.type());
+    if (update.quantity() != null) {
+      asked.put("quantity", update.quantity());
+    }
+    if (update.size() != null) {
+      asked.put("size", update.size());
+    }
+    return asked;
   }
 
   private static List<FormationUpdate> updates(JsonObject body) {

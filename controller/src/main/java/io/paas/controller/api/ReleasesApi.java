@@ -1,6 +1,8 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.store.App;
@@ -12,14 +14,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Optional;
 
 final class ReleasesApi {
   private final AppAccess access;
   private final ReleaseStore releases;
   private final ReleaseService service;
+  private final AuditLog audit;
 
-  ReleasesApi(AppAccess access, ReleaseStore releases, ReleaseService service) {
+  ReleasesApi(AppAccess access, ReleaseStore releases, ReleaseService service, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.releases = releases;
     this.service = service;
@@ -61,7 +66,9 @@ final class ReleasesApi {
     }
     User user = Bearer.user(ctx);
     Responses.json(ctx, 201, app(ctx)
-        .compose(app -> service.rollback(app, (int) version, user.id(), user.email()))
+        .compose(app -> service.rollback(app, (int) version, user.id(), user.email())
+            .compose(release -> audit.record(Callers.actor(ctx), AuditAction.ROLLBACK, app.name(),
+                Map.of("release", release.name(), "to", "v" + version)).map(release)))
         .map(release -> Views.release(release, true, true)));
   }
 

@@ -68,4 +68,10 @@ public final class Accounts {
               return tokens.issueLogin(found.orElseThrow().user());
             }));
   }
+
+  /** The user with this email, whatever its case, or a 404. */
+  public Future<User> find(String email) {
+    return users.byEmail(email.toLowerCase(Locale.ROOT))
+        .map(user -> user.orElseThrow(() -> ApiException.notFound("No user " + Printable.of(email) + ".")));
+  }
 }

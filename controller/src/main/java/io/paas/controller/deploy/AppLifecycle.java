@@ -7,8 +7,12 @@ import io.paas.common.network.AppNetworks;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.drains.Drains;
+import io.paas.controller.quota.Quota;
+import io.paas.controller.quota.QuotaSubject;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
+import io.paas.controller.store.User;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,10 +33,12 @@ public final class AppLifecycle {
   private final AddonService addons;
   private final AppNetworks networks;
   private final Drains drains;
+  private final Quotas quotas;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
                       RepoStore repos, ImageBuilder images, LogHub logs, AddonService addons, AppNetworks networks,
-                      Drains drains) {
+                      Drains drains, Quotas quotas) {
+    this.quotas = quotas;
     this.logs = logs;
     this.addons = addons;
     this.networks = networks;
@@ -46,9 +52,11 @@ public final class AppLifecycle {
     this.images = images;
   }
 
-  public Future<App> create(String name, long ownerId) {
+  /** The app counts against its owner's apps quota. */
+  public Future<App> create(String name, User owner) {
     return Future.succeededFuture(name).map(AppNames::require)
-        .compose(valid -> apps.insert(valid, ownerId))
+        .compose(valid -> quotas.admitOne(QuotaSubject.user(owner), Quota.APPS,
+            () -> apps.insert(valid, owner.id())))
         .compose(app -> routing.sync().map(app));
   }
 

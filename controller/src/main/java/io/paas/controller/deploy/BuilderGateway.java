@@ -3,16 +3,28 @@ package io.paas.controller.deploy;
 import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
+import io.paas.controller.audit.Actor;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.ApiTokens;
-import io.paas.controller.store.BuildStore;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.LogEntry;
+import io.paas.controller.logs.LogHub;
+import io.paas.controller.quota.Quota;
+import io.paas.controller.quota.QuotaSubject;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.Build;
+import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.Release;
 import io.paas.controller.store.TokenOwner;
 import io.vertx.core.Future;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** The controller's side of a git push: who may push, build records, and the release that follows a build. */
+/**
+ * The controller's side of a git push: who may push, build records (each counted against the owner's builds
+ * quota while it runs), and the release that follows a build, which the audit log records.
+ */
 public final class BuilderGateway implements ControllerPort {
   private final ApiTokens tokens;
   private final AppAccess access;
@@ -20,26 +32,31 @@ public final class BuilderGateway implements ControllerPort {
   private final ReleaseService releases;
   private final AppUrls urls;
   private final LogHub logs;
+  private final Quotas quotas;
+  private final AuditLog audit;
 
   public BuilderGateway(ApiTokens tokens, AppAccess access, BuildStore builds, ReleaseService releases,
-                        AppUrls urls, LogHub logs) {
+                        AppUrls urls, LogHub logs, Quotas quotas, AuditLog audit) {
     this.logs = logs;
     this.tokens = tokens;
     this.access = access;
     this.builds = builds;
     this.releases = releases;
     this.urls = urls;
+    this.quotas = quotas;
+    this.audit = audit;
   }
 
   @Override
-  public Future<Pusher> authorize(String token, String app) {
+  public Future<Pusher> authorize(String token, String app, String address) {
     return tokens.authenticate(token).map(TokenOwner::user)
-        .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email())));
+        .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email(), address)));
   }
 
   @Override
   public Future<Long> buildStarted(String app, Pusher pusher, String commit) {
-    return access.find(pusher.userId(), app).compose(a -> builds.insert(a.id(), pusher.userId(), commit));
+    return access.find(pusher.userId(), app).compose(a -> quotas.admitOne(QuotaSubject.of(a), Quota.BUILDS,
+        () -> builds.insert(a.id(), pusher.userId(), commit)));
   }
 
   @Override
@@ -53,8 +70,17 @@ public final class BuilderGateway implements ControllerPort {
   public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
                                 Consumer<String> progress) {
     return access.find(pusher.userId(), app).compose(a -> builds.get(a.id(), buildId)
-        .compose(b -> releases.deploy(a, buildId, b.map(Build::commit).orElse(""), build, pusher.userId(),
-            pusher.email(), progress))
+        .compose(b -> {
+          String commit = b.map(Build::commit).orElse("");
+          Future<Release> deployed = releases.deploy(a, buildId, commit, build, pusher.userId(), pusher.email(),
+              progress);
+          // A release that fails to roll out was made all the same: it is recorded too.
+          return deployed.transform(done -> audit.record(new Actor(pusher.userId(), pusher.email(),
+                  pusher.address()), AuditAction.DEPLOY, app, done.succeeded()
+                  ? Map.of("commit", commit, "release", done.result().name())
+                  : Map.of("commit", commit, "failed", true)))
+              .compose(v -> deployed);
+        })
         .map(release -> {
           progress.accept("-----> Released " + release.name());
           progress.accept("       " + urls.web(app) + " deployed");

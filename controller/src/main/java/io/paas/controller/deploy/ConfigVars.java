@@ -62,11 +62,20 @@ public final class ConfigVars {
     return next;
   }
 
+  /** The keys a change sets, in its order. */
+  public static List<String> setKeys(Map<String, String> changes) {
+    return changes.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+  }
+
+  /** The keys a change removes ({@code null} values), in its order. */
+  public static List<String> removedKeys(Map<String, String> changes) {
+    return changes.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+  }
+
   /** Heroku's words for a change, keys only: values never reach a description or a log. */
   public static String describe(Map<String, String> changes) {
-    List<String> set = changes.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
-    List<String> removed = changes.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
-        .toList();
+    List<String> set = setKeys(changes);
+    List<String> removed = removedKeys(changes);
     if (removed.isEmpty()) {
       return "Set " + String.join(", ", set) + " config vars";
     }

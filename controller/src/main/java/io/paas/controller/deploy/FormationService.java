@@ -3,6 +3,10 @@ package io.paas.controller.deploy;
 import io.paas.common.ApiException;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
+import io.paas.controller.quota.Quota;
+import io.paas.controller.quota.QuotaSubject;
+import io.paas.controller.quota.QuotaUsage;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.scheduler.DynoRequest;
 import io.paas.controller.scheduler.DynoSize;
 import io.paas.controller.scheduler.Host;
@@ -11,7 +15,6 @@ import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.FormationStore;
 import io.paas.controller.store.FormationStore.Scale;
-import io.paas.controller.store.ReleaseStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,50 +33,57 @@ public final class FormationService {
   static final int MAX_QUANTITY = 100;
 
   private final AppStore apps;
-  private final ReleaseStore releases;
+  private final DynoDemand demand;
   private final FormationStore formations;
   private final Deployer deployer;
   private final Cluster cluster;
   private final OneOffs oneOffs;
+  private final Quotas quotas;
   private final LogHub logs;
 
-  public FormationService(AppStore apps, ReleaseStore releases, FormationStore formations, Deployer deployer,
-                          Cluster cluster, OneOffs oneOffs, LogHub logs) {
+  public FormationService(AppStore apps, DynoDemand demand, FormationStore formations, Deployer deployer,
+                          Cluster cluster, OneOffs oneOffs, Quotas quotas, LogHub logs) {
     this.oneOffs = oneOffs;
     this.apps = apps;
-    this.releases = releases;
+    this.demand = demand;
     this.formations = formations;
     this.deployer = deployer;
     this.cluster = cluster;
+    this.quotas = quotas;
     this.logs = logs;
   }
 
   public Future<List<ProcessScale>> formation(App app) {
-    return releases.desired(app.id()).compose(release -> formations.get(app.id())
-        .map(scales -> DynoPlan.formation(release.orElse(null), scales)));
+    return demand.formation(app);
   }
 
+  /**
+   * Checks the change against the owner's quotas, then against the cluster, under the owner's quota lock so two
+   * changes at once cannot pass a quota together.
+   */
   public Future<List<ProcessScale>> change(App app, List<FormationUpdate> updates, String email) {
-    return formation(app).compose(current -> {
+    QuotaSubject subject = QuotaSubject.of(app);
+    return quotas.guard(subject, () -> formation(app).compose(current -> {
       Map<String, Scale> next = apply(current, updates);
-      return Future.all(otherAppsDynos(app), cluster.hosts()).compose(both -> {
-        List<DynoRequest> wanted = new ArrayList<>(both.<List<DynoRequest>>resultAt(0));
-        wanted.addAll(oneOffs.all());
-        for (ProcessScale process : current) {
-          wanted.addAll(requests(app.name(), process.type(),
-              next.getOrDefault(process.type(), new Scale(process.quantity(), process.size()))));
-        }
-        Scheduler.shortfall(wanted, both.<List<Host>>resultAt(1), List.of()).ifPresent(shortfall -> {
-          throw ApiException.invalid(shortfall.message());
-        });
-        return formations.put(app.id(), next);
-      }).compose(v -> {
-        logs.append(app.name(), LogEntry.now(LogEntry.PLATFORM, "api", "Scaled to " + describe(next) + " by user "
-            + email));
-        deployer.converge(app).onFailure(e -> LOG.warn("Converging {} after a scale failed: {}", app.name(),
-            e.getMessage()));
-        return formation(app);
-      });
+      List<DynoRequest> before = DynoDemand.dynos(app, current, Map.of());
+      List<DynoRequest> after = DynoDemand.dynos(app, current, next);
+      return quotas.require(subject, Map.of(Quota.DYNOS, (long) after.size() - before.size(),
+              Quota.MEMORY, QuotaUsage.megabytes(after) - QuotaUsage.megabytes(before)))
+          .compose(v -> Future.all(otherAppsDynos(app), cluster.hosts()))
+          .compose(both -> {
+            List<DynoRequest> wanted = new ArrayList<>(both.<List<DynoRequest>>resultAt(0));
+            wanted.addAll(oneOffs.all());
+            wanted.addAll(after);
+            Scheduler.shortfall(wanted, both.<List<Host>>resultAt(1), List.of()).ifPresent(shortfall -> {
+              throw ApiException.invalid(shortfall.message());
+            });
+            return formations.put(app.id(), next);
+          });
+    })).compose(v -> formation(app)).onSuccess(formation -> {
+      logs.append(app.name(), LogEntry.now(LogEntry.PLATFORM, "api", "Scaled to " + describe(formation)
+          + " by user " + email));
+      deployer.converge(app).onFailure(e -> LOG.warn("Converging {} after a scale failed: {}", app.name(),
+          e.getMessage()));
     });
   }
 
@@ -123,44 +133,18 @@ public final class FormationService {
 
   /** Every dyno the formations of all apps ask for: what the cluster has promised. */
   public Future<List<DynoRequest>> reserved() {
-    return apps.all().compose(this::dynosOf);
+    return demand.all();
   }
 
   /** What every other app runs, which the change must fit beside. */
   private Future<List<DynoRequest>> otherAppsDynos(App changing) {
-    return apps.all().map(all -> all.stream().filter(a -> a.id() != changing.id()).toList()).compose(this::dynosOf);
+    return apps.all().map(all -> all.stream().filter(a -> a.id() != changing.id()).toList()).compose(demand::of);
   }
 
-  private Future<List<DynoRequest>> dynosOf(List<App> all) {
-    List<Future<List<DynoRequest>>> each = new ArrayList<>();
-    for (App app : all) {
-      each.add(formation(app).map(formation -> {
-        List<DynoRequest> requests = new ArrayList<>();
-        formation.forEach(p -> requests.addAll(requests(app.name(), p.type(), new Scale(p.quantity(), p.size()))));
-        return requests;
-      }));
-    }
-    return Future.all(each).map(done -> {
-      List<DynoRequest> wanted = new ArrayList<>();
-      for (int i = 0; i < all.size(); i++) {
-        wanted.addAll(done.<List<DynoRequest>>resultAt(i));
-      }
-      return wanted;
-    });
-  }
-
-  private static List<DynoRequest> requests(String app, String type, Scale scale) {
-    List<DynoRequest> requests = new ArrayList<>();
-    for (int n = 1; n <= scale.quantity(); n++) {
-      requests.add(new DynoRequest(app, type + "." + n, type, DynoPlan.size(scale.size())));
-    }
-    return requests;
-  }
-
-  private static String describe(Map<String, Scale> scales) {
-    List<String> parts = new ArrayList<>();
-    scales.forEach((type, scale) -> parts.add(type + "@" + scale.quantity() + ":" + capitalized(scale.size())));
-    return String.join(", ", parts);
+  /** Heroku's words for a formation: every type, {@code web@2:Standard worker@0:Basic}. */
+  private static String describe(List<ProcessScale> formation) {
+    return String.join(" ", formation.stream()
+        .map(p -> p.type() + "@" + p.quantity() + ":" + capitalized(p.size())).toList());
   }
 
   private static String capitalized(String size) {

@@ -19,6 +19,7 @@ import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
 import io.paas.controller.api.ApiServices;
 import io.paas.controller.api.RouterProtocolApi;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.auth.ApiTokens;
@@ -43,6 +44,7 @@ import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.DomainNames;
 import io.paas.controller.deploy.DomainService;
+import io.paas.controller.deploy.DynoDemand;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.HttpsHosts;
@@ -56,6 +58,9 @@ import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.logs.drains.DrainTrust;
 import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.quota.QuotaStore;
+import io.paas.controller.quota.QuotaUsage;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -175,6 +180,10 @@ public final class PaasServer implements Callable<Integer> {
         reports, Duration.ofSeconds(options.agentTimeoutSeconds));
     Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releases, desired, logs);
     ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
+    DynoDemand demand = new DynoDemand(apps, releases, formationStore);
+    QuotaUsage quotaUsage = new QuotaUsage(apps, addonStore, builds, demand);
+    Quotas quotas = new Quotas(vertx, new QuotaStore(pool), quotaUsage, options.quotaLimits());
+    AuditLog audit = new AuditLog(pool);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
         Stacks.fromEnvironment(System.getenv()));
@@ -182,25 +191,26 @@ public final class PaasServer implements Callable<Integer> {
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
     AddonService addons = new AddonService(addonServers.catalog(),
-        addonStore, releaseService, logs);
+        addonStore, releaseService, quotas, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
-        networks, drains);
+        networks, drains, quotas);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
     GitReceiveService git = new GitReceiveService(vertx, repos, images,
-        new BuilderGateway(tokens, access, builds, releaseService, urls, logs),
+        new BuilderGateway(tokens, access, builds, releaseService, urls, logs, quotas, audit),
         options.maxPushMegabytes * 1024 * 1024,
         registry.map(started -> new ImagePublisher(docker, started.address())));
-    FormationService formations = new FormationService(apps, releases, formationStore, deployer,
-        new AgentCluster(agents), new OneOffs(), logs);
+    FormationService formations = new FormationService(apps, demand, formationStore, deployer,
+        new AgentCluster(agents), new OneOffs(), quotas, logs);
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
     DrainService drainService = new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs);
     SignUps signUps = new SignUps(accounts, options.openSignup, SignUps.PER_ADDRESS, InstantSource.system());
     ApiServer api = new ApiServer(vertx, new ApiServices(accounts, tokens, signUps, apps, access, lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
-        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService));
+        releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService,
+        quotas, quotaUsage, audit));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
     RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);

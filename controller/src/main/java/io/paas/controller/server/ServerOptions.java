@@ -2,6 +2,7 @@ package io.paas.controller.server;
 
 import io.paas.common.network.SubnetRange;
 import io.paas.controller.logs.drains.DrainLimits;
+import io.paas.controller.quota.QuotaLimits;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -105,6 +106,29 @@ final class ServerOptions {
   @Option(names = "--drain-buffer", description = "Lines each log drain holds while its receiver is down; the "
       + "oldest are dropped and counted past it (default: ${DEFAULT-VALUE}).")
   int drainBuffer = DrainLimits.DEFAULT.capacity();
+
+  @Option(names = "--quota-apps", description = "Apps a user may own, unless an admin set them another limit "
+      + "(default: ${DEFAULT-VALUE}).")
+  long quotaApps = 50;
+
+  @Option(names = "--quota-dynos", description = "Dynos the formations of a user's apps may ask for in all "
+      + "(default: ${DEFAULT-VALUE}).")
+  long quotaDynos = 100;
+
+  @Option(names = "--quota-memory", description = "Memory those dynos may take in all, in MB "
+      + "(default: ${DEFAULT-VALUE}).")
+  long quotaMemoryMegabytes = 64 * 1024;
+
+  @Option(names = "--quota-addons", description = "Addons a user's apps may have in all (default: ${DEFAULT-VALUE}).")
+  long quotaAddons = 50;
+
+  @Option(names = "--quota-builds", description = "Builds of a user's apps that may run at once "
+      + "(default: ${DEFAULT-VALUE}).")
+  long quotaBuilds = 2;
+
+  QuotaLimits quotaLimits() {
+    return QuotaLimits.of(quotaApps, quotaDynos, quotaMemoryMegabytes, quotaAddons, quotaBuilds);
+  }
 
   DrainLimits drainLimits() {
     DrainLimits limits = DrainLimits.DEFAULT;

@@ -52,6 +52,13 @@ public final class AddonStore {
     return one("WHERE d.app_id = $1 AND (d.name = $2 OR d.attached_as = $2)", Tuple.of(appId, nameOrAttachment));
   }
 
+  /** How many addons these apps have. */
+  public Future<Long> count(List<Long> appIds) {
+    return pool.preparedQuery("SELECT count(*) FROM addons WHERE app_id = ANY($1)")
+        .execute(Tuple.of(appIds.toArray(Long[]::new)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
   /** Any app's addon by name, for services that authenticate by it (SMTP). */
   public Future<Optional<Addon>> byName(String name) {
     return one("WHERE d.name = $1", Tuple.of(name));

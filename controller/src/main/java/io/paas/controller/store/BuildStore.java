@@ -26,6 +26,17 @@ public final class BuildStore {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
+  /**
+   * How many builds of these apps are running. A build still pending after an hour counts no more: builds run in the
+   * controller, so one left pending by a restart is not running, and must not hold a quota for ever.
+   */
+  public Future<Long> running(List<Long> appIds) {
+    return pool.preparedQuery("SELECT count(*) FROM builds WHERE app_id = ANY($1) AND status = 'pending' "
+            + "AND created_at > now() - interval '1 hour'")
+        .execute(Tuple.of(appIds.toArray(Long[]::new)))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
   /** Completes with the name of the build's app. */
   public Future<String> finish(long id, String status, String image, String output) {
     return pool.preparedQuery("UPDATE builds b SET status = $2, image = $3, output = $4, finished_at = now() "

@@ -26,6 +26,11 @@ public final class UserStore {
         .recover(e -> Future.failedFuture(UniqueViolation.asConflict(e, "A user with email " + email + " exists.")));
   }
 
+  public Future<Optional<User>> byEmail(String email) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE email = $1").execute(Tuple.of(email))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(rows.iterator().next())));
+  }
+
   /** The user and their password hash, to check a login. */
   public Future<Optional<Credentials>> credentials(String email) {
     return pool.preparedQuery("SELECT " + COLUMNS + ", password_hash FROM users WHERE email = $1")

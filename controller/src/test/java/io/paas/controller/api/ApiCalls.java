@@ -31,7 +31,15 @@ final class ApiCalls {
 
   /** A new user's email; their password is {@link #USER_PASSWORD}. */
   String newAccount() throws Exception {
-    String email = "user-" + UUID.randomUUID() + "@example.com";
+    return newAccount("user-" + UUID.randomUUID() + "@example.com");
+  }
+
+  /** Creates the user (password {@value #USER_PASSWORD}) and logs them in; completes with their token. */
+  String newUser(String email) throws Exception {
+    return login(newAccount(email), USER_PASSWORD);
+  }
+
+  private String newAccount(String email) throws Exception {
     Response created = call("POST", "/users", adminToken, body("email", email, "password", USER_PASSWORD));
     assertThat(created.status()).isEqualTo(201);
     return email;

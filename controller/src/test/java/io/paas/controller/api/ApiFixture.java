@@ -3,12 +3,14 @@ package io.paas.controller.api;
 import com.github.dockerjava.api.DockerClient;
 import io.paas.agent.remote.RemoteAgent;
 import io.paas.builder.RepoStore;
+import io.paas.builder.git.GitReceiveService;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
 import io.paas.common.network.AppNetworks;
 import io.paas.common.network.SubnetRange;
 import io.paas.controller.addons.AddonCatalog;
 import io.paas.controller.addons.AddonService;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.auth.AdminSeeder;
 import io.paas.controller.auth.ApiTokens;
@@ -30,10 +32,12 @@ import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.deploy.BuilderGateway;
 import io.paas.controller.deploy.Deployer;
 import io.paas.controller.deploy.DesiredDynos;
 import io.paas.controller.deploy.DomainNames;
 import io.paas.controller.deploy.DomainService;
+import io.paas.controller.deploy.DynoDemand;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.OneOffs;
@@ -47,6 +51,10 @@ import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.logs.drains.DrainTrust;
 import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.quota.QuotaLimits;
+import io.paas.controller.quota.QuotaStore;
+import io.paas.controller.quota.QuotaUsage;
+import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.AddonStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
@@ -98,6 +106,9 @@ final class ApiFixture implements AutoCloseable {
   /** Two sign-ups from an address, then a wait. */
   static final LockoutRule SIGNUP_LOCKS =
       new LockoutRule(2, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofHours(1));
+  static final long MAX_PUSH = 10L * 1024 * 1024;
+  /** The operator's default limits; tests set lower ones per user through the admin API. */
+  static final QuotaLimits QUOTAS = QuotaLimits.of(50, 100, 64 * 1024, 50, 2);
 
   final Vertx vertx = Vertx.vertx();
   /** The login and sign-up limits' time, which a test moves on to wait out a lock. */
@@ -110,6 +121,8 @@ final class ApiFixture implements AutoCloseable {
   final ReleaseService releases;
   final FakeAddonProvider postgres = new FakeAddonProvider("postgres", "DATABASE");
   final AddonService addons;
+  final AuditLog audit;
+  final BuilderGateway gateway;
   final LogHub logs = new LogHub(1500);
   final Drains drains;
   final RoutingTable table = new RoutingTable();
@@ -146,24 +159,31 @@ final class ApiFixture implements AutoCloseable {
         reports, Duration.ofSeconds(30));
     Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releaseStore, desired, logs);
     releases = new ReleaseService(releaseStore, deployer, logs);
+    AddonStore addonStore = new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key")));
+    DynoDemand demand = new DynoDemand(apps, releaseStore, formationStore);
+    QuotaUsage quotaUsage = new QuotaUsage(apps, addonStore, builds, demand);
+    Quotas quotas = new Quotas(vertx, new QuotaStore(pool), quotaUsage, QUOTAS);
+    audit = new AuditLog(pool);
+    gateway = new BuilderGateway(tokens, access, builds, releases, urls, logs, quotas, audit);
     DomainStore domains = new DomainStore(pool);
     RoutingSync routing = new RoutingSync(apps, domains, table, https::add, urls);
     addons = new AddonService(new AddonCatalog(List.of(postgres, new FakeAddonProvider("redis", "REDIS"))),
-        new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key"))), releases, logs);
+        addonStore, releases, quotas, logs);
     DockerClient docker = DockerClients.connect();
     DrainAddresses drainAddresses = new DrainAddresses(vertx);
     drains = new Drains(vertx, drainAddresses, DrainTrust.of(List.of()), DrainLimits.DEFAULT);
     logs.tap(drains);
-    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing,
-        new RepoStore(dataDir.resolve("repos")), new ImageBuilder(docker), logs, addons,
-        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()), drains);
+    RepoStore repos = new RepoStore(dataDir.resolve("repos"));
+    ImageBuilder images = new ImageBuilder(docker);
+    AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
+        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()), drains, quotas);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
         .seed(Map.of("PAAS_ADMIN_EMAIL", ADMIN_EMAIL, "PAAS_ADMIN_PASSWORD", ADMIN_PASSWORD))
         .await(30, TimeUnit.SECONDS);
-    FormationService formations = new FormationService(apps, releaseStore, formationStore, deployer,
-        new AgentCluster(agents), new OneOffs(), logs);
+    FormationService formations = new FormationService(apps, demand, formationStore, deployer,
+        new AgentCluster(agents), new OneOffs(), quotas, logs);
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
@@ -172,8 +192,9 @@ final class ApiFixture implements AutoCloseable {
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),
-        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs)))
+        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit))
         .listen("127.0.0.1", 0, mounts -> {
+          new GitReceiveService(vertx, repos, images, gateway, MAX_PUSH).mount(mounts);
           agentApi.mount(mounts);
           new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
         })

@@ -35,7 +35,7 @@ class FormationApiTest extends ApiTestBase {
     patch(app, "{\"updates\": [{\"type\": \"web\", \"quantity\": 1}]}");
     eventually(() -> platform.dynos.running(app).keySet().equals(java.util.Set.of("web.1", "worker.1")));
     assertThat(api.call("GET", "/apps/" + app + "/logs", api.adminToken, null).body())
-        .contains("app[api]: Scaled to web@2:Standard, worker@1:Basic by user " + ApiFixture.ADMIN_EMAIL);
+        .contains("app[api]: Scaled to web@2:Standard worker@1:Basic by user " + ApiFixture.ADMIN_EMAIL);
     patch(app, "{\"updates\": [{\"type\": \"web\", \"quantity\": 0}, {\"type\": \"worker\", \"quantity\": 0}]}");
     eventually(() -> platform.dynos.running(app).isEmpty());
   }
