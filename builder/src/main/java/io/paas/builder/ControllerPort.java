@@ -8,7 +8,10 @@ import java.util.function.Consumer;
  * its own host would implement it over the Platform API.
  */
 public interface ControllerPort {
-  /** The user the token belongs to, if they may push to the app; else fails with ApiException 401 or 404. */
+  /**
+   * The user the token belongs to, if they may push to the app; else fails with ApiException 401 (no such token),
+   * 403 (may see the app but not push to it) or 404 (no such app, or none of theirs).
+   */
   Future<Pusher> authorize(String token, String app);
 
   /** Records a build of the commit and returns its id. */

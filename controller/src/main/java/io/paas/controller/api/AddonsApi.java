@@ -4,11 +4,10 @@ import io.paas.common.ApiException;
 import io.paas.controller.addons.AddonPlan;
 import io.paas.controller.addons.AddonProvider;
 import io.paas.controller.addons.AddonService;
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.store.Addon;
-import io.paas.controller.store.App;
 import io.paas.controller.store.User;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,20 +20,20 @@ import java.util.Map;
  * their values; {@code GET /apps/{app}/addons/{name}?show_credentials=true} is the one place they are shown.
  */
 final class AddonsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final AddonService addons;
 
-  AddonsApi(AppAccess access, AddonService addons) {
-    this.access = access;
+  AddonsApi(Guard guard, AddonService addons) {
+    this.guard = guard;
     this.addons = addons;
   }
 
   void mount(Router router) {
     router.get("/addon-services").handler(this::services);
-    router.get("/apps/:app/addons").handler(this::list);
-    router.post("/apps/:app/addons").handler(this::create);
-    router.get("/apps/:app/addons/:addon").handler(this::info);
-    router.delete("/apps/:app/addons/:addon").handler(this::destroy);
+    router.get("/apps/:app/addons").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/addons").handler(guard.app(Permission.DEPLOY)).handler(this::create);
+    router.get("/apps/:app/addons/:addon").handler(guard.app(Permission.READ)).handler(this::info);
+    router.delete("/apps/:app/addons/:addon").handler(guard.app(Permission.DEPLOY)).handler(this::destroy);
   }
 
   private void services(RoutingContext ctx) {
@@ -53,7 +52,7 @@ final class AddonsApi {
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(addons::list)
+    Responses.json(ctx, 200, addons.list(Guard.app(ctx))
         .map(all -> new JsonArray(all.stream().map(this::view).toList())));
   }
 
@@ -65,13 +64,16 @@ final class AddonsApi {
       throw ApiException.badRequest("Field plan is required: a service, or service:plan.");
     }
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 201, app(ctx).compose(app -> addons.create(app, plan, as, user.id(), user.email()))
-        .map(this::view));
+    Responses.json(ctx, 201, addons.create(Guard.app(ctx), plan, as, user.id(), user.email()).map(this::view));
   }
 
+  /** Credentials are config: showing them needs DEPLOY, as reading config vars does. */
   private void info(RoutingContext ctx) {
     boolean credentials = "true".equals(ctx.queryParams().get("show_credentials"));
-    Responses.json(ctx, 200, app(ctx).compose(app -> addons.get(app, ctx.pathParam("addon")))
+    if (credentials) {
+      AppAccess.require(Guard.appGrant(ctx), Permission.DEPLOY);
+    }
+    Responses.json(ctx, 200, addons.get(Guard.app(ctx), ctx.pathParam("addon"))
         .compose(addon -> addons.info(addon).map(facts -> {
           JsonObject view = view(addon).put("info", new JsonObject(Map.copyOf(facts)));
           if (credentials) {
@@ -83,8 +85,7 @@ final class AddonsApi {
 
   private void destroy(RoutingContext ctx) {
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, app(ctx)
-        .compose(app -> addons.destroy(app, ctx.pathParam("addon"), user.id(), user.email()))
+    Responses.json(ctx, 200, addons.destroy(Guard.app(ctx), ctx.pathParam("addon"), user.id(), user.email())
         .map(this::view));
   }
 
@@ -96,9 +97,5 @@ final class AddonsApi {
         .put("attachment", addon.attachedAs())
         .put("config_vars", new JsonArray(addons.configVars(addon).keySet().stream().sorted().toList()))
         .put("created_at", addon.createdAt().toString());
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 }

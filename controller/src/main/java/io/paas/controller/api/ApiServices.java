@@ -1,10 +1,13 @@
 package io.paas.controller.api;
 
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.AppTransfers;
+import io.paas.controller.access.Collaborators;
+import io.paas.controller.access.Teams;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.cluster.AgentStore;
 import io.paas.controller.cluster.PlacementStore;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
@@ -15,12 +18,12 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.mail.MailStore;
-import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.ReleaseStore;
 
 /** What the API's handlers work with. */
-public record ApiServices(Accounts accounts, AppStore apps, AppAccess access, AppLifecycle lifecycle,
+public record ApiServices(Accounts accounts, AppAccess access, Teams teams, Collaborators collaborators,
+                          AppTransfers transfers, AppLifecycle lifecycle,
                           AppSettingsService settings, DomainService domains,
                           AddonService addons, BuildStore builds,
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,

@@ -1,7 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonObject;
@@ -10,32 +10,33 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. */
+/**
+ * The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. Their
+ * values are secrets (database passwords): reading them needs DEPLOY, as changing them does.
+ */
 final class ConfigVarsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final ReleaseService releases;
 
-  ConfigVarsApi(AppAccess access, ReleaseService releases) {
-    this.access = access;
+  ConfigVarsApi(Guard guard, ReleaseService releases) {
+    this.guard = guard;
     this.releases = releases;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/config-vars").handler(this::get);
-    router.patch("/apps/:app/config-vars").handler(this::patch);
+    router.get("/apps/:app/config-vars").handler(guard.app(Permission.DEPLOY)).handler(this::get);
+    router.patch("/apps/:app/config-vars").handler(guard.app(Permission.DEPLOY)).handler(this::patch);
   }
 
   private void get(RoutingContext ctx) {
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(releases::config)
+    Responses.json(ctx, 200, releases.config(Guard.app(ctx))
         .map(config -> new JsonObject(new LinkedHashMap<>(config))));
   }
 
   private void patch(RoutingContext ctx) {
     Map<String, String> changes = changes(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> releases.changeConfig(app, changes, user.id(), user.email()))
+    Responses.json(ctx, 200, releases.changeConfig(Guard.app(ctx), changes, user.id(), user.email())
         .map(config -> new JsonObject(new LinkedHashMap<>(config))));
   }
 

@@ -1,7 +1,7 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.FormationUpdate;
 import io.paas.controller.deploy.ProcessScale;
@@ -15,29 +15,27 @@ import java.util.List;
 
 /** {@code GET/PATCH /apps/{app}/formation}: process types, their quantities and sizes. */
 final class FormationApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final FormationService formations;
 
-  FormationApi(AppAccess access, FormationService formations) {
-    this.access = access;
+  FormationApi(Guard guard, FormationService formations) {
+    this.guard = guard;
     this.formations = formations;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/formation").handler(this::get);
-    router.patch("/apps/:app/formation").handler(this::patch);
+    router.get("/apps/:app/formation").handler(guard.app(Permission.READ)).handler(this::get);
+    router.patch("/apps/:app/formation").handler(guard.app(Permission.DEPLOY)).handler(this::patch);
   }
 
   private void get(RoutingContext ctx) {
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(formations::formation).map(FormationApi::view));
+    Responses.json(ctx, 200, formations.formation(Guard.app(ctx)).map(FormationApi::view));
   }
 
   private void patch(RoutingContext ctx) {
     List<FormationUpdate> updates = updates(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> formations.change(app, updates, user.email())).map(FormationApi::view));
+    Responses.json(ctx, 200, formations.change(Guard.app(ctx), updates, user.email()).map(FormationApi::view));
   }
 
   private static List<FormationUpdate> updates(JsonObject body) {

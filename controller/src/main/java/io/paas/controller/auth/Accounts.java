@@ -54,6 +54,15 @@ public final class Accounts {
     return tokens.insert(user.id(), Tokens.hash(token), description).map(v -> token);
   }
 
+  /** The user with that email (any case), or a 422 naming it: someone to share an app or a team with. */
+  public Future<User> byEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return Future.failedFuture(ApiException.invalid("Field email is required."));
+    }
+    return users.byEmail(email.toLowerCase()).compose(user -> user.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(ApiException.invalid("No user has the email " + email + "."))));
+  }
+
   /** The token's user, or a 401. */
   public Future<User> authenticate(String token) {
     if (token == null || token.isBlank() || token.length() > 200) {

@@ -46,9 +46,10 @@ public final class AppLifecycle {
     this.images = images;
   }
 
-  public Future<App> create(String name, long ownerId) {
+  /** {@code teamId} is null for a personal app. */
+  public Future<App> create(String name, long ownerId, Long teamId) {
     return Future.succeededFuture(name).map(AppNames::require)
-        .compose(valid -> apps.insert(valid, ownerId))
+        .compose(valid -> apps.insert(valid, ownerId, teamId))
         .compose(app -> routing.sync().map(app));
   }
 

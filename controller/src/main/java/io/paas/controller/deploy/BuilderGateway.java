@@ -3,15 +3,22 @@ package io.paas.controller.deploy;
 import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.auth.Accounts;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.LogEntry;
+import io.paas.controller.store.App;
+import io.paas.controller.store.AppGrant;
 import io.paas.controller.store.Build;
 import io.vertx.core.Future;
 import java.util.function.Consumer;
 
-/** The controller's side of a git push: who may push, build records, and the release that follows a build. */
+/**
+ * The controller's side of a git push: who may push (DEPLOY on the app: a viewer is refused with a 403, anyone
+ * else without a role gets the 404 of a missing app), build records, and the release that follows a build.
+ */
 public final class BuilderGateway implements ControllerPort {
   private final Accounts accounts;
   private final AppAccess access;
@@ -32,13 +39,13 @@ public final class BuilderGateway implements ControllerPort {
 
   @Override
   public Future<Pusher> authorize(String token, String app) {
-    return accounts.authenticate(token)
-        .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email())));
+    return accounts.authenticate(token).map(user -> new Pusher(user.id(), user.email()))
+        .compose(pusher -> deployable(app, pusher).map(pusher));
   }
 
   @Override
   public Future<Long> buildStarted(String app, Pusher pusher, String commit) {
-    return access.find(pusher.userId(), app).compose(a -> builds.insert(a.id(), pusher.userId(), commit));
+    return deployable(app, pusher).compose(a -> builds.insert(a.id(), pusher.userId(), commit));
   }
 
   @Override
@@ -51,7 +58,7 @@ public final class BuilderGateway implements ControllerPort {
   @Override
   public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
                                 Consumer<String> progress) {
-    return access.find(pusher.userId(), app).compose(a -> builds.get(a.id(), buildId)
+    return deployable(app, pusher).compose(a -> builds.get(a.id(), buildId)
         .compose(b -> releases.deploy(a, buildId, b.map(Build::commit).orElse(""), build, pusher.userId(),
             pusher.email(), progress))
         .map(release -> {
@@ -59,5 +66,10 @@ public final class BuilderGateway implements ControllerPort {
           progress.accept("       " + urls.web(app) + " deployed");
           return release.name();
         }));
+  }
+
+  /** Checked again at each step: the pusher may have lost the right while the build ran. */
+  private Future<App> deployable(String app, Pusher pusher) {
+    return access.find(pusher.userId(), app, Permission.DEPLOY).map(AppGrant::app);
   }
 }

@@ -33,6 +33,11 @@ public final class UserStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(credentials(rows.iterator().next())));
   }
 
+  public Future<Optional<User>> byEmail(String email) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE email = $1").execute(Tuple.of(email))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(rows.iterator().next())));
+  }
+
   static User user(Row row) {
     return new User(row.getLong("id"), row.getString("email"), row.getBoolean("admin"),
         row.getOffsetDateTime("created_at"));

@@ -22,11 +22,16 @@ final class ApiCalls {
     this.adminToken = login(ApiFixture.ADMIN_EMAIL, ApiFixture.ADMIN_PASSWORD);
   }
 
+  /** A new user's token. */
   String newUser() throws Exception {
+    return newAccount().token();
+  }
+
+  Account newAccount() throws Exception {
     String email = "user-" + UUID.randomUUID() + "@example.com";
     Response created = call("POST", "/users", adminToken, body("email", email, "password", "password-123"));
     assertThat(created.status()).isEqualTo(201);
-    return login(email, "password-123");
+    return new Account(email, login(email, "password-123"));
   }
 
   String newApp(String token) throws Exception {
@@ -67,6 +72,9 @@ final class ApiCalls {
 
   static HttpClient http() {
     return HTTP;
+  }
+
+  record Account(String email, String token) {
   }
 
   record Response(int status, String body) {
