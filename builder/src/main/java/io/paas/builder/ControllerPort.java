@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 public interface ControllerPort {
   /**
    * The user the token belongs to, pushing from {@code address}, if they may push to the app; else fails with
-   * ApiException 401 or 404.
+   * ApiException 401 (no such token), 403 (may see the app but not push to it) or 404 (no such app, or none of
+   * theirs).
    */
   Future<Pusher> authorize(String token, String app, String address);
 

@@ -1,5 +1,8 @@
 package io.paas.cli;
 
+import io.paas.cli.command.Access;
+import io.paas.cli.command.AccessAdd;
+import io.paas.cli.command.AccessRemove;
 import io.paas.cli.command.Addons;
 import io.paas.cli.command.AddonsCreate;
 import io.paas.cli.command.AddonsDestroy;
@@ -14,6 +17,7 @@ import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
 import io.paas.cli.command.AppsInfo;
 import io.paas.cli.command.AppsSettings;
+import io.paas.cli.command.AppsTransfer;
 import io.paas.cli.command.AuthToken;
 import io.paas.cli.command.Authorizations;
 import io.paas.cli.command.AuthorizationsRevoke;
@@ -37,6 +41,10 @@ import io.paas.cli.command.MailShow;
 import io.paas.cli.command.Maintenance;
 import io.paas.cli.command.MaintenanceOff;
 import io.paas.cli.command.MaintenanceOn;
+import io.paas.cli.command.Members;
+import io.paas.cli.command.MembersAdd;
+import io.paas.cli.command.MembersRemove;
+import io.paas.cli.command.MembersSet;
 import io.paas.cli.command.PgInfo;
 import io.paas.cli.command.PgPsql;
 import io.paas.cli.command.Ps;
@@ -49,6 +57,8 @@ import io.paas.cli.command.Releases;
 import io.paas.cli.command.ReleasesInfo;
 import io.paas.cli.command.ReleasesRollback;
 import io.paas.cli.command.Run;
+import io.paas.cli.command.Teams;
+import io.paas.cli.command.TeamsCreate;
 import io.paas.cli.command.Whoami;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +77,9 @@ import picocli.CommandLine;
     subcommands = {
         HelpCommand.class,
         Login.class, Logout.class, Whoami.class, AuthToken.class, Authorizations.class, AuthorizationsRevoke.class,
-        Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class, AppsSettings.class,
+        Apps.class, AppsCreate.class, AppsInfo.class, AppsDestroy.class, AppsSettings.class, AppsTransfer.class,
+        Access.class, AccessAdd.class, AccessRemove.class,
+        Teams.class, TeamsCreate.class, Members.class, MembersAdd.class, MembersSet.class, MembersRemove.class,
         Maintenance.class, MaintenanceOn.class, MaintenanceOff.class,
         Domains.class, DomainsAdd.class, DomainsRemove.class,
         Addons.class, AddonsServices.class, AddonsCreate.class, AddonsInfo.class, AddonsDestroy.class,

@@ -19,6 +19,33 @@ class AppsCommandsTest extends CliTest {
   }
 
   @Test
+  void listsOwnThenTeamThenCollaboratedAppsApart() {
+    platform.addApp("blog");
+    platform.teams.addTeam("acme", "viewer");
+    platform.teams.addTeamApp("api", "acme");
+    platform.addApp("legacy").put("owner", "alice@example.com").put("role", "collaborator");
+
+    CliRunner.Result result = cli.run("apps");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("=== My Apps\nblog\n\n"
+        + "=== Apps in team acme\napi\n\n"
+        + "=== Collaborated Apps\nlegacy  alice@example.com\n");
+  }
+
+  @Test
+  void createInATeamSendsTheTeam() {
+    platform.teams.addTeam("acme", "member");
+
+    CliRunner.Result result = cli.run("apps:create", "api", "--team", "acme");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(platform.firstBody("POST", "/apps")).isEqualTo(new JsonObject().put("name", "api").put("team", "acme"));
+    assertThat(result.out()).startsWith("Creating api in team acme... done\n");
+    assertThat(cli.run("apps:info", "-a", "api").out()).contains("Team:    acme\n").doesNotContain("Owner");
+  }
+
+  @Test
   void saysWhenThereAreNoApps() {
     assertThat(cli.run("apps").out()).isEqualTo("You have no apps.\n");
   }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * A stand-in Platform API on a free port: checks the Bearer token, keeps apps (with their settings), their releases,
  * config vars, formation, dynos, custom domains, addons and the account's API tokens in memory, serves made-up log
- * lines and one-off runs, and records every request.
+ * lines and one-off runs, and records every request. Teams and app access are {@link #teams}'.
  */
 final class FakePlatform {
   static final String EMAIL = "dev@example.com";
@@ -91,6 +91,7 @@ final class FakePlatform {
   final List<JsonObject> tokens = new CopyOnWriteArrayList<>(List.of(new JsonObject().put("id", 1)
       .put("description", "login").put("created_at", "2026-11-27T10:00:00Z")
       .put("expires_at", "2026-12-27T10:00:00Z").put("last_used_at", "2026-11-27T10:05:00Z")));
+  final FakeTeams teams = new FakeTeams(this);
   private int port;
 
   Future<Void> start(Vertx vertx) {
@@ -107,6 +108,7 @@ final class FakePlatform {
     router.delete("/auth/tokens/:id").handler(ctx -> revokeToken(ctx, ctx.pathParam("id")));
     router.get("/apps").handler(ctx -> ok(ctx, 200, new JsonArray(List.copyOf(apps.values()))));
     router.post("/apps").handler(this::createApp);
+    teams.mount(router);
     router.get("/apps/:app").handler(ctx -> withApp(ctx, app -> ok(ctx, 200, app)));
     router.patch("/apps/:app").handler(ctx -> withApp(ctx, app -> patchSettings(ctx, app)));
     router.get("/apps/:app/domains").handler(ctx -> withApp(ctx, app -> listDomains(ctx, app)));
@@ -170,6 +172,8 @@ final class FakePlatform {
     JsonObject app = new JsonObject()
         .put("name", name)
         .put("owner", EMAIL)
+        .putNull("team")
+        .put("role", "owner")
         .put("created_at", "2025-01-02T03:04:05Z")
         .putNull("release")
         .put("web_url", "http://" + name + ".localhost:8080/")
@@ -288,18 +292,22 @@ final class FakePlatform {
         () -> error(ctx, 404, "not_found", "No token " + id + "."));
   }
 
+  /** In a team as one of its members, with the role they have there; an unknown team is a 404, as on the platform. */
   private void createApp(RoutingContext ctx) {
     String name = ctx.body().asJsonObject().getString("name");
-    if (name == null || !name.matches("[a-z][a-z0-9-]{2,29}")) {
+    String team = ctx.body().asJsonObject().getString("team");
+    if (team != null && !teams.teams.containsKey(team)) {
+      error(ctx, 404, "not_found", "Couldn't find that team.");
+    } else if (name == null || !name.matches("[a-z][a-z0-9-]{2,29}")) {
       error(ctx, 422, "invalid_params", "Name must be 3 to 30 characters of lowercase letters, digits and dashes.");
     } else if (apps.containsKey(name)) {
       error(ctx, 409, "conflict", "Name " + name + " is already taken.");
     } else {
-      ok(ctx, 201, addApp(name));
+      ok(ctx, 201, team == null ? addApp(name) : teams.addTeamApp(name, team));
     }
   }
 
-  private void withApp(RoutingContext ctx, Consumer<JsonObject> action) {
+  void withApp(RoutingContext ctx, Consumer<JsonObject> action) {
     JsonObject app = apps.get(ctx.pathParam("app"));
     if (app == null) {
       error(ctx, 404, "not_found", "Couldn't find that app.");
@@ -683,11 +691,11 @@ final class FakePlatform {
     }
   }
 
-  private static void ok(RoutingContext ctx, int status, Object json) {
+  static void ok(RoutingContext ctx, int status, Object json) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json.toString());
   }
 
-  private static void error(RoutingContext ctx, int status, String id, String message) {
+  static void error(RoutingContext ctx, int status, String id, String message) {
     ok(ctx, status, new JsonObject().put("id", id).put("message", message));
   }
 }

@@ -26,7 +26,12 @@ public final class AppsInfo extends PaasCommand {
       return;
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("Owner", app.getString("owner"));
+    String team = app.getString("team");
+    if (team == null) {
+      fields.put("Owner", app.getString("owner"));
+    } else {
+      fields.put("Team", team);
+    }
     fields.put("Release", app.getString("release", "none"));
     fields.put("Web URL", app.getString("web_url"));
     fields.put("Git URL", app.getString("git_url"));

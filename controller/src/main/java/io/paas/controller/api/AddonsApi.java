@@ -1,12 +1,13 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.addons.AddonPlan;
 import io.paas.controller.addons.AddonProvider;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.store.Addon;
 import io.paas.controller.store.App;
 import io.paas.controller.store.User;
@@ -23,22 +24,22 @@ import java.util.Map;
  * their values; {@code GET /apps/{app}/addons/{name}?show_credentials=true} is the one place they are shown.
  */
 final class AddonsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final AddonService addons;
   private final AuditLog audit;
 
-  AddonsApi(AppAccess access, AddonService addons, AuditLog audit) {
+  AddonsApi(Guard guard, AddonService addons, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.addons = addons;
   }
 
   void mount(Router router) {
     router.get("/addon-services").handler(this::services);
-    router.get("/apps/:app/addons").handler(this::list);
-    router.post("/apps/:app/addons").handler(this::create);
-    router.get("/apps/:app/addons/:addon").handler(this::info);
-    router.delete("/apps/:app/addons/:addon").handler(this::destroy);
+    router.get("/apps/:app/addons").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/addons").handler(guard.app(Permission.DEPLOY)).handler(this::create);
+    router.get("/apps/:app/addons/:addon").handler(guard.app(Permission.READ)).handler(this::info);
+    router.delete("/apps/:app/addons/:addon").handler(guard.app(Permission.DEPLOY)).handler(this::destroy);
   }
 
   private void services(RoutingContext ctx) {
@@ -57,7 +58,7 @@ final class AddonsApi {
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(addons::list)
+    Responses.json(ctx, 200, addons.list(Guard.app(ctx))
         .map(all -> new JsonArray(all.stream().map(this::view).toList())));
   }
 
@@ -69,14 +70,19 @@ final class AddonsApi {
       throw ApiException.badRequest("Field plan is required: a service, or service:plan.");
     }
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 201, app(ctx).compose(app -> addons.create(app, plan, as, user.id(), user.email())
-            .compose(addon -> audited(ctx, AuditAction.ADDON_CREATE, app, addon)))
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 201, addons.create(app, plan, as, user.id(), user.email())
+        .compose(addon -> audited(ctx, AuditAction.ADDON_CREATE, app, addon))
         .map(this::view));
   }
 
+  /** Credentials are config: showing them needs DEPLOY, as reading config vars does. */
   private void info(RoutingContext ctx) {
     boolean credentials = "true".equals(ctx.queryParams().get("show_credentials"));
-    Responses.json(ctx, 200, app(ctx).compose(app -> addons.get(app, ctx.pathParam("addon")))
+    if (credentials) {
+      AppAccess.require(Guard.appGrant(ctx), Permission.DEPLOY);
+    }
+    Responses.json(ctx, 200, addons.get(Guard.app(ctx), ctx.pathParam("addon"))
         .compose(addon -> addons.info(addon).map(facts -> {
           JsonObject view = view(addon).put("info", new JsonObject(Map.copyOf(facts)));
           if (credentials) {
@@ -88,9 +94,9 @@ final class AddonsApi {
 
   private void destroy(RoutingContext ctx) {
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, app(ctx)
-        .compose(app -> addons.destroy(app, ctx.pathParam("addon"), user.id(), user.email())
-            .compose(addon -> audited(ctx, AuditAction.ADDON_DESTROY, app, addon)))
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, addons.destroy(app, ctx.pathParam("addon"), user.id(), user.email())
+            .compose(addon -> audited(ctx, AuditAction.ADDON_DESTROY, app, addon))
         .map(this::view));
   }
 
@@ -110,9 +116,5 @@ final class AddonsApi {
         .put("attachment", addon.attachedAs())
         .put("config_vars", new JsonArray(addons.configVars(addon).keySet().stream().sorted().toList()))
         .put("created_at", addon.createdAt().toString());
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class ApiServer {
   private static final long MAX_BODY = 64 * 1024;
-  private static final String API_PATHS = "/(auth|account|users|apps|agents|addon-services|admin)(/.*)?";
+  private static final String API_PATHS = "/(auth|account|users|apps|teams|agents|addon-services|admin)(/.*)?";
 
   private final Vertx vertx;
   private final ApiServices services;
@@ -27,6 +27,11 @@ public final class ApiServer {
 
   /** {@code extra} mounts routes that manage their own bodies and auth (git), ahead of the API's. */
   public Future<HttpServer> listen(String host, int port, Consumer<Router> extra) {
+    return vertx.createHttpServer().requestHandler(router(extra)).listen(port, host);
+  }
+
+  /** Every route the port serves; tests list them to check each has its expected access. */
+  Router router(Consumer<Router> extra) {
     Router router = Router.router(vertx);
     extra.accept(router);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
@@ -40,26 +45,28 @@ public final class ApiServer {
     auth.mount(router);
     new TokensApi(services.tokens()).mount(router);
     users.mount(router);
-    new AppsApi(services.apps(), services.access(), services.lifecycle(), services.settings(), services.releases(),
-        services.urls(), services.audit()).mount(router);
-    new DomainsApi(services.access(), services.domains(), services.urls(), services.audit()).mount(router);
-    new AddonsApi(services.access(), services.addons(), services.audit()).mount(router);
-    new BuildsApi(services.access(), services.builds()).mount(router);
-    new ReleasesApi(services.access(), services.releases(), services.releaseService(), services.audit())
-        .mount(router);
-    new ConfigVarsApi(services.access(), services.releaseService(), services.audit()).mount(router);
-    new LogsApi(services.access(), services.logs(), services.maxLogLines()).mount(router);
-    new DrainsApi(services.access(), services.logDrains()).mount(router);
-    new FormationApi(services.access(), services.formations(), services.audit()).mount(router);
-    new DynosApi(services.access(), services.dynos(), services.formations(), services.audit()).mount(router);
+    Guard guard = new Guard(services.access(), services.teams());
+    new TeamsApi(guard, services.teams()).mount(router);
+    new AppsApi(services.access(), guard, services.teams(), services.lifecycle(), services.settings(),
+        services.transfers(), services.releases(), services.urls(), services.audit()).mount(router);
+    new CollaboratorsApi(guard, services.collaborators()).mount(router);
+    new DomainsApi(guard, services.domains(), services.urls(), services.audit()).mount(router);
+    new AddonsApi(guard, services.addons(), services.audit()).mount(router);
+    new BuildsApi(guard, services.builds()).mount(router);
+    new ReleasesApi(guard, services.releases(), services.releaseService(), services.audit()).mount(router);
+    new ConfigVarsApi(guard, services.releaseService(), services.audit()).mount(router);
+    new LogsApi(guard, services.logs(), services.maxLogLines()).mount(router);
+    new DrainsApi(guard, services.logDrains()).mount(router);
+    new FormationApi(guard, services.formations(), services.audit()).mount(router);
+    new DynosApi(guard, services.dynos(), services.formations(), services.audit()).mount(router);
     new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);
-    new MailApi(services.access(), services.mail()).mount(router);
+    new MailApi(guard, services.mail()).mount(router);
     new AdminQuotasApi(services.accounts(), services.quotas(), services.quotaUsage(), services.audit()).mount(router);
     new AdminAuditApi(services.audit()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().handler(ApiErrors::notFound);
     router.route().failureHandler(ApiErrors::handle);
-    return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    return router;
   }
 }

@@ -1,11 +1,12 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.ConfigVars;
 import io.paas.controller.deploy.ReleaseService;
+import io.paas.controller.store.App;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,36 +15,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. */
+/**
+ * The app's config vars. A PATCH merges ({@code null} removes a key) and answers once the new release serves. Their
+ * values are secrets (database passwords): reading them needs DEPLOY, as changing them does.
+ */
 final class ConfigVarsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final ReleaseService releases;
   private final AuditLog audit;
 
-  ConfigVarsApi(AppAccess access, ReleaseService releases, AuditLog audit) {
+  ConfigVarsApi(Guard guard, ReleaseService releases, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.releases = releases;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/config-vars").handler(this::get);
-    router.patch("/apps/:app/config-vars").handler(this::patch);
+    router.get("/apps/:app/config-vars").handler(guard.app(Permission.DEPLOY)).handler(this::get);
+    router.patch("/apps/:app/config-vars").handler(guard.app(Permission.DEPLOY)).handler(this::patch);
   }
 
   private void get(RoutingContext ctx) {
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(releases::config)
+    Responses.json(ctx, 200, releases.config(Guard.app(ctx))
         .map(config -> new JsonObject(new LinkedHashMap<>(config))));
   }
 
   private void patch(RoutingContext ctx) {
     Map<String, String> changes = changes(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> releases.changeConfig(app, changes, user.id(), user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, releases.changeConfig(app, changes, user.id(), user.email())
             .compose(config -> audit.record(Callers.actor(ctx), AuditAction.CONFIG_CHANGE, app.name(), keys(changes))
-                .map(config)))
+                .map(config))
         .map(config -> new JsonObject(new LinkedHashMap<>(config))));
   }
 

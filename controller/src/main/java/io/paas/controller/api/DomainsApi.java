@@ -1,8 +1,8 @@
 package io.paas.controller.api;
 
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.deploy.DomainService;
 import io.paas.controller.store.App;
@@ -20,45 +20,48 @@ import java.util.Map;
  * one routes or unroutes it at once.
  */
 final class DomainsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final DomainService domains;
   private final AppUrls urls;
   private final AuditLog audit;
 
-  DomainsApi(AppAccess access, DomainService domains, AppUrls urls, AuditLog audit) {
+  DomainsApi(Guard guard, DomainService domains, AppUrls urls, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.domains = domains;
     this.urls = urls;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/domains").handler(this::list);
-    router.post("/apps/:app/domains").handler(this::add);
-    router.delete("/apps/:app/domains/:hostname").handler(this::remove);
+    router.get("/apps/:app/domains").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/domains").handler(guard.app(Permission.DEPLOY)).handler(this::add);
+    router.delete("/apps/:app/domains/:hostname").handler(guard.app(Permission.DEPLOY)).handler(this::remove);
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(app -> domains.list(app).map(custom -> {
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, domains.list(app).map(custom -> {
       JsonArray all = new JsonArray().add(Views.defaultDomain(app, urls));
       custom.forEach(domain -> all.add(view(app, domain)));
       return all;
-    })));
+    }));
   }
 
   private void add(RoutingContext ctx) {
     String hostname = JsonBody.string(JsonBody.of(ctx), "hostname");
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 201, app(ctx).compose(app -> domains.add(app, hostname, user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 201, domains.add(app, hostname, user.email())
         .compose(domain -> audited(ctx, AuditAction.DOMAIN_ADD, app, domain))
-        .map(domain -> view(app, domain))));
+        .map(domain -> view(app, domain)));
   }
 
   private void remove(RoutingContext ctx) {
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, app(ctx).compose(app -> domains.remove(app, ctx.pathParam("hostname"), user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, domains.remove(app, ctx.pathParam("hostname"), user.email())
         .compose(domain -> audited(ctx, AuditAction.DOMAIN_REMOVE, app, domain))
-        .map(domain -> view(app, domain))));
+        .map(domain -> view(app, domain)));
   }
 
   private Future<Domain> audited(RoutingContext ctx, AuditAction action, App app, Domain domain) {
@@ -67,9 +70,5 @@ final class DomainsApi {
 
   private JsonObject view(App app, Domain domain) {
     return Views.customDomain(domain, urls.host(app.name()));
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 }

@@ -1,9 +1,7 @@
 package io.paas.controller.api;
 
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.logs.drains.DrainService;
-import io.paas.controller.store.App;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,37 +11,32 @@ import io.vertx.ext.web.RoutingContext;
  * delivery is going. A drain is removed by its id, its token or its URL.
  */
 final class DrainsApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final DrainService drains;
 
-  DrainsApi(AppAccess access, DrainService drains) {
-    this.access = access;
+  DrainsApi(Guard guard, DrainService drains) {
+    this.guard = guard;
     this.drains = drains;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/log-drains").handler(this::list);
-    router.post("/apps/:app/log-drains").handler(this::add);
-    router.delete("/apps/:app/log-drains/:drain").handler(this::remove);
+    router.get("/apps/:app/log-drains").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/log-drains").handler(guard.app(Permission.DEPLOY)).handler(this::add);
+    router.delete("/apps/:app/log-drains/:drain").handler(guard.app(Permission.DEPLOY)).handler(this::remove);
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(drains::list)
+    Responses.json(ctx, 200, drains.list(Guard.app(ctx))
         .map(all -> new JsonArray(all.stream().map(Views::logDrain).toList())));
   }
 
   private void add(RoutingContext ctx) {
     String url = JsonBody.string(JsonBody.of(ctx), "url");
-    Responses.json(ctx, 201, app(ctx).compose(app -> drains.add(app, url, Bearer.user(ctx))).map(Views::logDrain));
+    Responses.json(ctx, 201, drains.add(Guard.app(ctx), url, Bearer.user(ctx)).map(Views::logDrain));
   }
 
   private void remove(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx)
-        .compose(app -> drains.remove(app, ctx.pathParam("drain"), Bearer.user(ctx).email()))
+    Responses.json(ctx, 200, drains.remove(Guard.app(ctx), ctx.pathParam("drain"), Bearer.user(ctx).email())
         .map(Views::logDrain));
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 }

@@ -2,16 +2,15 @@ package io.paas.controller.api;
 
 import io.paas.agent.DynoStatus;
 import io.paas.common.ApiException;
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.DynoService;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.ProcessScale;
 import io.paas.controller.store.App;
 import io.paas.controller.store.User;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,46 +26,49 @@ import java.util.stream.Collectors;
  * name, each output line as it comes, and the exit status last.
  */
 final class DynosApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final DynoService dynos;
   private final FormationService formations;
   private final AuditLog audit;
 
-  DynosApi(AppAccess access, DynoService dynos, FormationService formations, AuditLog audit) {
+  DynosApi(Guard guard, DynoService dynos, FormationService formations, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.dynos = dynos;
     this.formations = formations;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/dynos").handler(this::list);
-    router.post("/apps/:app/dynos").handler(this::run);
-    router.delete("/apps/:app/dynos").handler(ctx -> restart(ctx, null));
-    router.delete("/apps/:app/dynos/:dyno").handler(ctx -> restart(ctx, ctx.pathParam("dyno")));
-    router.post("/apps/:app/dynos/:dyno/actions/stop").handler(this::stop);
+    router.get("/apps/:app/dynos").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/dynos").handler(guard.app(Permission.DEPLOY)).handler(this::run);
+    router.delete("/apps/:app/dynos").handler(guard.app(Permission.DEPLOY)).handler(ctx -> restart(ctx, null));
+    router.delete("/apps/:app/dynos/:dyno").handler(guard.app(Permission.DEPLOY))
+        .handler(ctx -> restart(ctx, ctx.pathParam("dyno")));
+    router.post("/apps/:app/dynos/:dyno/actions/stop").handler(guard.app(Permission.DEPLOY)).handler(this::stop);
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(app -> formations.formation(app).map(formation -> {
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, formations.formation(app).map(formation -> {
       Map<String, ProcessScale> types = formation.stream()
           .collect(Collectors.toMap(ProcessScale::type, Function.identity()));
       return new JsonArray(dynos.status(app).stream().map(d -> view(d, types.get(type(d)))).toList());
-    })));
+    }));
   }
 
   private void restart(RoutingContext ctx, String which) {
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 202, app(ctx).compose(app -> dynos.restart(app, which, user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 202, dynos.restart(app, which, user.email())
             .compose(v -> audit.record(Callers.actor(ctx), AuditAction.RESTART, app.name(),
-                Map.of("dynos", which == null ? "all" : which))))
+                Map.of("dynos", which == null ? "all" : which)))
         .map(new JsonObject().put("message", which == null ? "Restarting all dynos" : "Restarting " + which)));
   }
 
   private void stop(RoutingContext ctx) {
     User user = Bearer.user(ctx);
     String name = ctx.pathParam("dyno");
-    Responses.json(ctx, 202, app(ctx).compose(app -> dynos.stop(app, name, user.email()))
+    Responses.json(ctx, 202, dynos.stop(Guard.app(ctx), name, user.email())
         .map(new JsonObject().put("message", "Stopping " + name)));
   }
 
@@ -79,18 +81,16 @@ final class DynosApi {
     }
     User user = Bearer.user(ctx);
     if (!(Boolean) attach) {
-      Responses.json(ctx, 201, app(ctx).compose(app -> dynos.run(app, command, user.email(), line -> { }))
+      Responses.json(ctx, 201, dynos.run(Guard.app(ctx), command, user.email(), line -> { })
           .map(run -> new JsonObject().put("name", run.name()).put("state", "starting")));
       return;
     }
     HttpServerResponse response = ctx.response();
     Context context = ctx.vertx().getOrCreateContext();
-    app(ctx).compose(app -> {
-          // Output may come before the run's future completes here; the head is ready for it either way.
-          response.setChunked(true).putHeader("Content-Type", "application/x-ndjson");
-          return dynos.run(app, command, user.email(),
-              line -> context.runOnContext(v -> ndjson(response, new JsonObject().put("line", line))));
-        })
+    // Output may come before the run's future completes here; the head is ready for it either way.
+    response.setChunked(true).putHeader("Content-Type", "application/x-ndjson");
+    dynos.run(Guard.app(ctx), command, user.email(),
+            line -> context.runOnContext(v -> ndjson(response, new JsonObject().put("line", line))))
         .onFailure(ctx::fail)
         .onSuccess(run -> {
           ndjson(response, new JsonObject().put("state", "starting").put("name", run.name()));
@@ -108,10 +108,6 @@ final class DynosApi {
     if (!response.ended() && !response.closed()) {
       response.write(message.encode() + "\n");
     }
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 
   private static String type(DynoStatus dyno) {

@@ -1,12 +1,13 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.FormationService;
 import io.paas.controller.deploy.FormationUpdate;
 import io.paas.controller.deploy.ProcessScale;
+import io.paas.controller.store.App;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,36 +20,34 @@ import java.util.Map;
 
 /** {@code GET/PATCH /apps/{app}/formation}: process types, their quantities and sizes. */
 final class FormationApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final FormationService formations;
   private final AuditLog audit;
 
-  FormationApi(AppAccess access, FormationService formations, AuditLog audit) {
+  FormationApi(Guard guard, FormationService formations, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.formations = formations;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/formation").handler(this::get);
-    router.patch("/apps/:app/formation").handler(this::patch);
+    router.get("/apps/:app/formation").handler(guard.app(Permission.READ)).handler(this::get);
+    router.patch("/apps/:app/formation").handler(guard.app(Permission.DEPLOY)).handler(this::patch);
   }
 
   private void get(RoutingContext ctx) {
-    Responses.json(ctx, 200, access.find(Bearer.user(ctx).id(), ctx.pathParam("app"))
-        .compose(formations::formation).map(FormationApi::view));
+    Responses.json(ctx, 200, formations.formation(Guard.app(ctx)).map(FormationApi::view));
   }
 
   private void patch(RoutingContext ctx) {
     List<FormationUpdate> updates = updates(JsonBody.of(ctx));
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 200, access.find(user.id(), ctx.pathParam("app"))
-        .compose(app -> formations.change(app, updates, user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 200, formations.change(app, updates, user.email())
             .compose(formation -> audit.record(Callers.actor(ctx), AuditAction.FORMATION_CHANGE, app.name(),
-                Map.of("updates", updates.stream().map(FormationApi::asked).toList())).map(formation)))
+                Map.of("updates", updates.stream().map(FormationApi::asked).toList())).map(formation))
         .map(FormationApi::view));
   }
-
   /** An update as it was asked for: what it left out stays out. */
   private static Map<String, Object> asked(FormationUpdate update) {
     Map<String, Object> asked = new LinkedHashMap<>();

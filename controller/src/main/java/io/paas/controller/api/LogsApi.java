@@ -1,10 +1,11 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.Permission;
+import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogFilter;
 import io.paas.controller.logs.LogHub;
-import io.paas.controller.logs.LogEntry;
+import io.paas.controller.store.App;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -17,40 +18,39 @@ import io.vertx.ext.web.RoutingContext;
 final class LogsApi {
   private static final int DEFAULT_LINES = 100;
 
-  private final AppAccess access;
+  private final Guard guard;
   private final LogHub logs;
   private final int maxLines;
 
-  LogsApi(AppAccess access, LogHub logs, int maxLines) {
-    this.access = access;
+  LogsApi(Guard guard, LogHub logs, int maxLines) {
+    this.guard = guard;
     this.logs = logs;
     this.maxLines = maxLines;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/logs").handler(this::logs);
+    router.get("/apps/:app/logs").handler(guard.app(Permission.READ)).handler(this::logs);
   }
 
   private void logs(RoutingContext ctx) {
     int lines = lines(ctx.queryParams().get("lines"));
     boolean tail = flag(ctx.queryParams().get("tail"));
     LogFilter filter = new LogFilter(ctx.queryParams().get("source"), ctx.queryParams().get("dyno"));
-    access.find(Bearer.user(ctx).id(), ctx.pathParam("app")).onFailure(ctx::fail).onSuccess(app -> {
-      HttpServerResponse response = ctx.response().setChunked(true)
-          .putHeader("Content-Type", "text/plain; charset=utf-8")
-          .putHeader("Cache-Control", "no-cache");
-      if (!tail) {
-        StringBuilder text = new StringBuilder();
-        logs.recent(app.name(), lines, filter).forEach(line -> text.append(line.format()).append('\n'));
-        response.end(text.toString());
-        return;
-      }
-      Context context = ctx.vertx().getOrCreateContext();
-      Runnable stop = logs.follow(app.name(), lines, filter, line -> context.runOnContext(v -> write(response, line)));
-      response.closeHandler(v -> stop.run());
-      response.endHandler(v -> stop.run());
-      response.write("");
-    });
+    App app = Guard.app(ctx);
+    HttpServerResponse response = ctx.response().setChunked(true)
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache");
+    if (!tail) {
+      StringBuilder text = new StringBuilder();
+      logs.recent(app.name(), lines, filter).forEach(line -> text.append(line.format()).append('\n'));
+      response.end(text.toString());
+      return;
+    }
+    Context context = ctx.vertx().getOrCreateContext();
+    Runnable stop = logs.follow(app.name(), lines, filter, line -> context.runOnContext(v -> write(response, line)));
+    response.closeHandler(v -> stop.run());
+    response.endHandler(v -> stop.run());
+    response.write("");
   }
 
   private static void write(HttpServerResponse response, LogEntry line) {

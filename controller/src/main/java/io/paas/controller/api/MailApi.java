@@ -1,10 +1,9 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
-import io.paas.controller.deploy.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.mail.MailStore;
 import io.paas.controller.mail.MailText;
-import io.paas.controller.store.App;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -18,22 +17,22 @@ import io.vertx.ext.web.RoutingContext;
 final class MailApi {
   private static final int DEFAULT_LIMIT = 50;
 
-  private final AppAccess access;
+  private final Guard guard;
   private final MailStore mail;
 
-  MailApi(AppAccess access, MailStore mail) {
-    this.access = access;
+  MailApi(Guard guard, MailStore mail) {
+    this.guard = guard;
     this.mail = mail;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/mail").handler(this::list);
-    router.get("/apps/:app/mail/:id").handler(this::show);
+    router.get("/apps/:app/mail").handler(guard.app(Permission.READ)).handler(this::list);
+    router.get("/apps/:app/mail/:id").handler(guard.app(Permission.READ)).handler(this::show);
   }
 
   private void list(RoutingContext ctx) {
     int limit = limit(ctx.queryParams().get("limit"));
-    Responses.json(ctx, 200, app(ctx).compose(app -> mail.ofApp(app.id(), limit)).map(messages -> {
+    Responses.json(ctx, 200, mail.ofApp(Guard.app(ctx).id(), limit).map(messages -> {
       JsonArray list = new JsonArray();
       messages.forEach(message -> list.add(Views.mail(message)));
       return list;
@@ -43,7 +42,7 @@ final class MailApi {
   private void show(RoutingContext ctx) {
     long id = PathParams.number(ctx.pathParam("id"), "message");
     boolean textOnly = textOnly(ctx.queryParams().get("format"));
-    app(ctx).compose(app -> mail.raw(app.id(), id))
+    mail.raw(Guard.app(ctx).id(), id)
         .compose(raw -> raw.map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(ApiException.notFound("Couldn't find that message."))))
         .compose(raw -> textOnly
@@ -51,10 +50,6 @@ final class MailApi {
             : Future.succeededFuture(Buffer.buffer(raw)))
         .onFailure(ctx::fail)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(body));
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 
   private static int limit(String value) {

@@ -1,9 +1,9 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Release;
@@ -18,39 +18,38 @@ import java.util.Map;
 import java.util.Optional;
 
 final class ReleasesApi {
-  private final AppAccess access;
+  private final Guard guard;
   private final ReleaseStore releases;
   private final ReleaseService service;
   private final AuditLog audit;
 
-  ReleasesApi(AppAccess access, ReleaseStore releases, ReleaseService service, AuditLog audit) {
+  ReleasesApi(Guard guard, ReleaseStore releases, ReleaseService service, AuditLog audit) {
+    this.guard = guard;
     this.audit = audit;
-    this.access = access;
     this.releases = releases;
     this.service = service;
   }
 
   void mount(Router router) {
-    router.get("/apps/:app/releases").handler(this::list);
-    router.post("/apps/:app/releases").handler(this::rollback);
-    router.get("/apps/:app/releases/:version").handler(this::get);
+    router.get("/apps/:app/releases").handler(guard.app(Permission.READ)).handler(this::list);
+    router.post("/apps/:app/releases").handler(guard.app(Permission.DEPLOY)).handler(this::rollback);
+    router.get("/apps/:app/releases/:version").handler(guard.app(Permission.READ)).handler(this::get);
   }
 
   private void list(RoutingContext ctx) {
-    Responses.json(ctx, 200, app(ctx).compose(app -> releases.current(app.id())
-        .compose(current -> releases.list(app.id()).map(all -> new JsonArray(all.stream()
-            .map(r -> Views.release(r, isCurrent(r, current), false)).toList())))));
+    long app = Guard.app(ctx).id();
+    Responses.json(ctx, 200, releases.current(app).compose(current -> releases.list(app)
+        .map(all -> new JsonArray(all.stream().map(r -> Views.release(r, isCurrent(r, current), false)).toList()))));
   }
 
   /** Accepts {@code 3} or {@code v3}. */
   private void get(RoutingContext ctx) {
     String raw = ctx.pathParam("version");
     int version = (int) PathParams.number(raw.startsWith("v") ? raw.substring(1) : raw, "version");
-    Responses.json(ctx, 200, app(ctx).compose(app -> releases.current(app.id())
-        .compose(current -> releases.get(app.id(), version)
-            .compose(release -> release.map(r -> Future.succeededFuture(Views.release(r, isCurrent(r, current), true)))
-                .orElseGet(() -> Future.failedFuture(ApiException.notFound("Couldn't find release v" + version
-                    + ".")))))));
+    long app = Guard.app(ctx).id();
+    Responses.json(ctx, 200, releases.current(app).compose(current -> releases.get(app, version)
+        .compose(release -> release.map(r -> Future.succeededFuture(Views.release(r, isCurrent(r, current), true)))
+            .orElseGet(() -> Future.failedFuture(ApiException.notFound("Couldn't find release v" + version + "."))))));
   }
 
   /** {@code {"release": N}}: a new release from vN's image, config vars and process types. */
@@ -65,15 +64,11 @@ final class ReleasesApi {
       throw ApiException.notFound("Couldn't find release v" + version + ".");
     }
     User user = Bearer.user(ctx);
-    Responses.json(ctx, 201, app(ctx)
-        .compose(app -> service.rollback(app, (int) version, user.id(), user.email())
+    App app = Guard.app(ctx);
+    Responses.json(ctx, 201, service.rollback(app, (int) version, user.id(), user.email())
             .compose(release -> audit.record(Callers.actor(ctx), AuditAction.ROLLBACK, app.name(),
-                Map.of("release", release.name(), "to", "v" + version)).map(release)))
+                Map.of("release", release.name(), "to", "v" + version)).map(release))
         .map(release -> Views.release(release, true, true)));
-  }
-
-  private Future<App> app(RoutingContext ctx) {
-    return access.find(Bearer.user(ctx).id(), ctx.pathParam("app"));
   }
 
   private static boolean isCurrent(Release release, Optional<Release> current) {

@@ -7,7 +7,9 @@ import io.paas.controller.store.ApiToken;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
 import io.paas.controller.store.Domain;
+import io.paas.controller.store.Member;
 import io.paas.controller.store.Release;
+import io.paas.controller.store.TeamGrant;
 import io.paas.controller.store.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,10 +35,12 @@ final class Views {
         .put("last_used_at", time(token.lastUsedAt()));
   }
 
+  /** A team app has a team and no owner: its owner row grants nothing, so showing it would mislead. */
   static JsonObject app(App app, Optional<Release> current, AppUrls urls) {
     return new JsonObject()
         .put("name", app.name())
-        .put("owner", app.ownerEmail())
+        .put("owner", app.team() == null ? app.ownerEmail() : null)
+        .put("team", app.team())
         .put("created_at", time(app.createdAt()))
         .put("release", current.map(Release::name).orElse(null))
         .put("web_url", urls.web(app.name()))
@@ -44,6 +48,18 @@ final class Views {
         .put("maintenance", app.settings().maintenance())
         .put("request_timeout", app.settings().requestTimeout())
         .put("health_check_path", app.settings().healthCheckPath());
+  }
+
+  /** A team, with the caller's role in it. */
+  static JsonObject team(TeamGrant grant) {
+    return new JsonObject().put("name", grant.team().name()).put("role", grant.role().wire())
+        .put("created_at", time(grant.team().createdAt()));
+  }
+
+  /** Someone with access to a team or an app, and their role there. */
+  static JsonObject member(Member member) {
+    return new JsonObject().put("email", member.email()).put("role", member.role().wire())
+        .put("created_at", time(member.since()));
   }
 
   /** The app's own host, which Heroku lists among its domains too. */

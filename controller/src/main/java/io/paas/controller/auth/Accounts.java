@@ -74,4 +74,14 @@ public final class Accounts {
     return users.byEmail(email.toLowerCase(Locale.ROOT))
         .map(user -> user.orElseThrow(() -> ApiException.notFound("No user " + Printable.of(email) + ".")));
   }
+
+  /** The user with that email (any case), or a 422 naming it: someone to share an app or a team with. */
+  public Future<User> byEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return Future.failedFuture(ApiException.invalid("Field email is required."));
+    }
+    return users.byEmail(email.toLowerCase(Locale.ROOT)).compose(user -> user.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(ApiException.invalid("No user has the email "
+            + Printable.of(email) + "."))));
+  }
 }

@@ -12,6 +12,7 @@ import io.paas.controller.quota.QuotaSubject;
 import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppStore;
+import io.paas.controller.store.Team;
 import io.paas.controller.store.User;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Future;
@@ -52,11 +53,12 @@ public final class AppLifecycle {
     this.images = images;
   }
 
-  /** The app counts against its owner's apps quota. */
-  public Future<App> create(String name, User owner) {
+  /** {@code team} is null for a personal app; the app counts against its team's apps quota, else its owner's. */
+  public Future<App> create(String name, User owner, Team team) {
+    QuotaSubject subject = team == null ? QuotaSubject.user(owner) : QuotaSubject.team(team);
     return Future.succeededFuture(name).map(AppNames::require)
-        .compose(valid -> quotas.admitOne(QuotaSubject.user(owner), Quota.APPS,
-            () -> apps.insert(valid, owner.id())))
+        .compose(valid -> quotas.admitOne(subject, Quota.APPS,
+            () -> apps.insert(valid, owner.id(), team == null ? null : team.id())))
         .compose(app -> routing.sync().map(app));
   }
 

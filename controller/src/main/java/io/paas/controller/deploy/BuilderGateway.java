@@ -3,16 +3,19 @@ package io.paas.controller.deploy;
 import io.paas.builder.BuildResult;
 import io.paas.builder.ControllerPort;
 import io.paas.builder.Pusher;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.Permission;
 import io.paas.controller.audit.Actor;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.ApiTokens;
-import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.LogEntry;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.quota.Quota;
 import io.paas.controller.quota.QuotaSubject;
 import io.paas.controller.quota.Quotas;
+import io.paas.controller.store.App;
+import io.paas.controller.store.AppGrant;
 import io.paas.controller.store.Build;
 import io.paas.controller.store.BuildStore;
 import io.paas.controller.store.Release;
@@ -22,8 +25,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The controller's side of a git push: who may push, build records (each counted against the owner's builds
- * quota while it runs), and the release that follows a build, which the audit log records.
+ * The controller's side of a git push: who may push (DEPLOY on the app: a viewer is refused with a 403, anyone
+ * else without a role gets the 404 of a missing app), build records (each counted against the app's builds quota
+ * while it runs), and the release that follows a build, which the audit log records.
  */
 public final class BuilderGateway implements ControllerPort {
   private final ApiTokens tokens;
@@ -50,12 +54,13 @@ public final class BuilderGateway implements ControllerPort {
   @Override
   public Future<Pusher> authorize(String token, String app, String address) {
     return tokens.authenticate(token).map(TokenOwner::user)
-        .compose(user -> access.find(user.id(), app).map(a -> new Pusher(user.id(), user.email(), address)));
+        .map(user -> new Pusher(user.id(), user.email(), address))
+        .compose(pusher -> deployable(app, pusher).map(pusher));
   }
 
   @Override
   public Future<Long> buildStarted(String app, Pusher pusher, String commit) {
-    return access.find(pusher.userId(), app).compose(a -> quotas.admitOne(QuotaSubject.of(a), Quota.BUILDS,
+    return deployable(app, pusher).compose(a -> quotas.admitOne(QuotaSubject.of(a), Quota.BUILDS,
         () -> builds.insert(a.id(), pusher.userId(), commit)));
   }
 
@@ -69,7 +74,7 @@ public final class BuilderGateway implements ControllerPort {
   @Override
   public Future<String> release(String app, long buildId, BuildResult build, Pusher pusher,
                                 Consumer<String> progress) {
-    return access.find(pusher.userId(), app).compose(a -> builds.get(a.id(), buildId)
+    return deployable(app, pusher).compose(a -> builds.get(a.id(), buildId)
         .compose(b -> {
           String commit = b.map(Build::commit).orElse("");
           Future<Release> deployed = releases.deploy(a, buildId, commit, build, pusher.userId(), pusher.email(),
@@ -86,5 +91,10 @@ public final class BuilderGateway implements ControllerPort {
           progress.accept("       " + urls.web(app) + " deployed");
           return release.name();
         }));
+  }
+
+  /** Checked again at each step: the pusher may have lost the right while the build ran. */
+  private Future<App> deployable(String app, Pusher pusher) {
+    return access.find(pusher.userId(), app, Permission.DEPLOY).map(AppGrant::app);
   }
 }

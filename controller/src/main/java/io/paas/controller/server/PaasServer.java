@@ -14,6 +14,10 @@ import io.paas.builder.registry.RegistryServer;
 import io.paas.common.DockerClients;
 import io.paas.common.network.AppNetworks;
 import io.paas.common.network.SubnetRange;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.AppTransfers;
+import io.paas.controller.access.Collaborators;
+import io.paas.controller.access.Teams;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.api.AgentProtocolApi;
 import io.paas.controller.api.ApiServer;
@@ -35,7 +39,6 @@ import io.paas.controller.cluster.ClusterRoutes;
 import io.paas.controller.cluster.Jobs;
 import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.cluster.SchedulerLoop;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
@@ -62,8 +65,10 @@ import io.paas.controller.quota.QuotaStore;
 import io.paas.controller.quota.QuotaUsage;
 import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.AddonStore;
+import io.paas.controller.store.AppGrantStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.CollaboratorStore;
 import io.paas.controller.store.Database;
 import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
@@ -72,6 +77,7 @@ import io.paas.controller.store.LogDrainStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.SecretBox;
+import io.paas.controller.store.TeamStore;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
 import io.paas.router.RouterLog;
@@ -154,7 +160,10 @@ public final class PaasServer implements Callable<Integer> {
     ApiTokens tokens = new ApiTokens(new TokenStore(pool), Duration.ofDays(options.loginTokenDays));
     Accounts accounts = new Accounts(vertx, users, tokens,
         new LoginLimiter(LoginLimiter.ACCOUNTS, LoginLimiter.ADDRESSES, InstantSource.system()));
-    AppAccess access = new AppAccess(apps);
+    AppGrantStore grants = new AppGrantStore(pool);
+    AppAccess access = new AppAccess(grants);
+    TeamStore teamStore = new TeamStore(pool);
+    Teams teams = new Teams(teamStore, accounts);
     AppUrls urls = new AppUrls(options.apiUrl(), options.domain, options.routerPort);
 
     LogHub logs = new LogHub(options.logLines);
@@ -206,7 +215,9 @@ public final class PaasServer implements Callable<Integer> {
     DynoService dynos = new DynoService(reports, chooser, jobs, releases, formations, logs);
     DrainService drainService = new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs);
     SignUps signUps = new SignUps(accounts, options.openSignup, SignUps.PER_ADDRESS, InstantSource.system());
-    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, tokens, signUps, apps, access, lifecycle,
+    ApiServer api = new ApiServer(vertx, new ApiServices(accounts, tokens, signUps, access, teams,
+        new Collaborators(new CollaboratorStore(pool), teamStore, accounts),
+        new AppTransfers(apps, grants, teams, accounts), lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService,

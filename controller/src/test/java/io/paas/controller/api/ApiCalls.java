@@ -26,23 +26,20 @@ final class ApiCalls {
 
   /** A new user's token. */
   String newUser() throws Exception {
-    return login(newAccount(), USER_PASSWORD);
+    return newAccount().token();
   }
 
-  /** A new user's email; their password is {@link #USER_PASSWORD}. */
-  String newAccount() throws Exception {
-    return newAccount("user-" + UUID.randomUUID() + "@example.com");
+  /** A new user; their password is {@link #USER_PASSWORD}. */
+  Account newAccount() throws Exception {
+    String email = "user-" + UUID.randomUUID() + "@example.com";
+    return new Account(email, newUser(email));
   }
 
   /** Creates the user (password {@value #USER_PASSWORD}) and logs them in; completes with their token. */
   String newUser(String email) throws Exception {
-    return login(newAccount(email), USER_PASSWORD);
-  }
-
-  private String newAccount(String email) throws Exception {
     Response created = call("POST", "/users", adminToken, body("email", email, "password", USER_PASSWORD));
     assertThat(created.status()).isEqualTo(201);
-    return email;
+    return login(email, USER_PASSWORD);
   }
 
   String newApp(String token) throws Exception {
@@ -83,6 +80,9 @@ final class ApiCalls {
 
   static HttpClient http() {
     return HTTP;
+  }
+
+  record Account(String email, String token) {
   }
 
   record Response(int status, String body, HttpHeaders headers) {

@@ -8,6 +8,10 @@ import io.paas.builder.image.ImageBuilder;
 import io.paas.common.DockerClients;
 import io.paas.common.network.AppNetworks;
 import io.paas.common.network.SubnetRange;
+import io.paas.controller.access.AppAccess;
+import io.paas.controller.access.AppTransfers;
+import io.paas.controller.access.Collaborators;
+import io.paas.controller.access.Teams;
 import io.paas.controller.addons.AddonCatalog;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.audit.AuditLog;
@@ -28,7 +32,6 @@ import io.paas.controller.cluster.ClusterRoutes;
 import io.paas.controller.cluster.Jobs;
 import io.paas.controller.cluster.PlacementStore;
 import io.paas.controller.cluster.SchedulerLoop;
-import io.paas.controller.deploy.AppAccess;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
@@ -56,8 +59,10 @@ import io.paas.controller.quota.QuotaStore;
 import io.paas.controller.quota.QuotaUsage;
 import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.AddonStore;
+import io.paas.controller.store.AppGrantStore;
 import io.paas.controller.store.AppStore;
 import io.paas.controller.store.BuildStore;
+import io.paas.controller.store.CollaboratorStore;
 import io.paas.controller.store.Database;
 import io.paas.controller.store.DomainStore;
 import io.paas.controller.store.EmbeddedDatabase;
@@ -66,6 +71,7 @@ import io.paas.controller.store.LogDrainStore;
 import io.paas.controller.store.Migrations;
 import io.paas.controller.store.ReleaseStore;
 import io.paas.controller.store.SecretBox;
+import io.paas.controller.store.TeamStore;
 import io.paas.controller.store.TokenStore;
 import io.paas.controller.store.UserStore;
 import io.paas.router.RouterLog;
@@ -73,6 +79,7 @@ import io.paas.router.RouterOptions;
 import io.paas.router.RouterServer;
 import io.paas.router.RoutingTable;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,8 +92,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The controller's API over a real embedded PostgreSQL, with an agent (through the agent protocol, as in the
  * all-in-one server) whose container runtime is a fake (the
- * end-to-end tests run real containers): enough to test auth, validation, tenancy and release logic. The routing
- * table and what the TLS front was told ({@link #https}, each call's set) are there to look at.
+ * end-to-end tests run real containers) and the apps' git remotes: enough to test auth, validation, tenancy and
+ * release logic. The routing table, what the TLS front was told ({@link #https}, each call's set) and every route
+ * of the port ({@link #router}) are there to look at.
  */
 final class ApiFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
@@ -127,6 +135,7 @@ final class ApiFixture implements AutoCloseable {
   final Drains drains;
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
+  final Router router;
   final int port;
 
   ApiFixture(Path dataDir) throws Exception {
@@ -143,7 +152,10 @@ final class ApiFixture implements AutoCloseable {
     ReleaseStore releaseStore = new ReleaseStore(pool);
     ApiTokens tokens = new ApiTokens(new TokenStore(pool), Duration.ofDays(30));
     Accounts accounts = new Accounts(vertx, users, tokens, new LoginLimiter(ACCOUNT_LOCKS, ADDRESS_LOCKS, clock));
-    AppAccess access = new AppAccess(apps);
+    AppGrantStore grants = new AppGrantStore(pool);
+    AppAccess access = new AppAccess(grants);
+    TeamStore teamStore = new TeamStore(pool);
+    Teams teams = new Teams(teamStore, accounts);
     AppUrls urls = new AppUrls("http://127.0.0.1:1", DOMAIN, 8080);
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releaseStore, formationStore);
@@ -187,18 +199,20 @@ final class ApiFixture implements AutoCloseable {
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
-    port = new ApiServer(vertx, new ApiServices(accounts, tokens,
-        new SignUps(accounts, openSignup, SIGNUP_LOCKS, clock), apps, access, lifecycle,
+    router = new ApiServer(vertx, new ApiServices(accounts, tokens,
+        new SignUps(accounts, openSignup, SIGNUP_LOCKS, clock), access, teams,
+        new Collaborators(new CollaboratorStore(pool), teamStore, accounts),
+        new AppTransfers(apps, grants, teams, accounts), lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),
         new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit))
-        .listen("127.0.0.1", 0, mounts -> {
+        .router(mounts -> {
           new GitReceiveService(vertx, repos, images, gateway, MAX_PUSH).mount(mounts);
           agentApi.mount(mounts);
           new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
-        })
-        .await(10, TimeUnit.SECONDS)
+        });
+    port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS)
         .actualPort();
     scheduler.start();
     RemoteAgent.start(vertx, dynos, Duration.ofSeconds(10), "http://127.0.0.1:" + port, AGENT_TOKEN, "test-host",

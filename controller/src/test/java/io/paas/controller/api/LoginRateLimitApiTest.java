@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LoginRateLimitApiTest extends ApiTestBase {
   @Test
   void guessingOneAccountsPasswordIsLockedOutLongerEachTimeAndTheRightPasswordWorksOnceTheLockEnds() throws Exception {
-    String email = api.newAccount();
+    String email = api.newAccount().email();
     for (int i = 0; i < 3; i++) {
       assertThat(guess(email).status()).as("guess " + (i + 1)).isEqualTo(401);
     }
@@ -38,8 +38,8 @@ class LoginRateLimitApiTest extends ApiTestBase {
 
   @Test
   void aLockedAccountDoesNotLockOthers() throws Exception {
-    String locked = api.newAccount();
-    String other = api.newAccount();
+    String locked = api.newAccount().email();
+    String other = api.newAccount().email();
     for (int i = 0; i < 4; i++) {
       guess(locked);
     }

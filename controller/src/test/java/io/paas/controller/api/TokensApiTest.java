@@ -88,7 +88,7 @@ class TokensApiTest extends ApiTestBase {
 
   @Test
   void revokingTheCurrentTokenLogsThatSessionOutOnly() throws Exception {
-    String email = api.newAccount();
+    String email = api.newAccount().email();
     String first = api.login(email, ApiCalls.USER_PASSWORD);
     String second = api.login(email, ApiCalls.USER_PASSWORD);
 

@@ -38,7 +38,7 @@ public final class MailDatabase implements AutoCloseable {
   /** A new app's id. */
   public long newApp() throws Exception {
     String name = "app-" + UUID.randomUUID().toString().substring(0, 8);
-    return new AppStore(pool).insert(name, ownerId).await(10, TimeUnit.SECONDS).id();
+    return new AppStore(pool).insert(name, ownerId, null).await(10, TimeUnit.SECONDS).id();
   }
 
   @Override
