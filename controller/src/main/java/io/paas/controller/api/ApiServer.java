@@ -43,13 +43,13 @@ public final class ApiServer {
     users.mountPublic(router);
     router.route().pathRegex(API_PATHS).handler(new Bearer(services.tokens())::handle);
     auth.mount(router);
-    new TokensApi(services.tokens()).mount(router);
+    new TokensApi(services.tokens(), services.audit()).mount(router);
     users.mount(router);
     Guard guard = new Guard(services.access(), services.teams());
-    new TeamsApi(guard, services.teams()).mount(router);
+    new TeamsApi(guard, services.teams(), services.audit()).mount(router);
     new AppsApi(services.access(), guard, services.teams(), services.lifecycle(), services.settings(),
         services.transfers(), services.releases(), services.urls(), services.audit()).mount(router);
-    new CollaboratorsApi(guard, services.collaborators()).mount(router);
+    new CollaboratorsApi(guard, services.collaborators(), services.audit()).mount(router);
     new DomainsApi(guard, services.domains(), services.urls(), services.audit()).mount(router);
     new AddonsApi(guard, services.addons(), services.audit()).mount(router);
     new BuildsApi(guard, services.builds()).mount(router);

@@ -117,7 +117,11 @@ final class AppsApi {
   /** {@code {"to": "team" | "user@example.com"}}; the answer has no role: the caller may have none left. */
   private void transfer(RoutingContext ctx) {
     String to = JsonBody.string(JsonBody.of(ctx), "to");
-    Responses.json(ctx, 200, transfers.transfer(Guard.app(ctx), Bearer.user(ctx).id(), to).compose(this::view));
+    String app = Guard.app(ctx).name();
+    Responses.json(ctx, 200, transfers.transfer(Guard.app(ctx), Bearer.user(ctx).id(), to)
+        .compose(grant -> audit.record(Callers.actor(ctx), AuditAction.APP_TRANSFER, app,
+            Map.of("to", String.valueOf(to))).map(grant))
+        .compose(this::view));
   }
 
   private Future<JsonObject> view(AppGrant grant) {

@@ -2,12 +2,17 @@ package io.paas.controller.api;
 
 import io.paas.controller.access.Permission;
 import io.paas.controller.access.Teams;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
+import io.paas.controller.store.Member;
 import io.paas.controller.store.Team;
 import io.paas.controller.store.TeamGrant;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
  * {@code /teams}: the caller's teams with their role, creating one (the creator its admin), a team with its members
@@ -16,8 +21,10 @@ import io.vertx.ext.web.RoutingContext;
 final class TeamsApi {
   private final Guard guard;
   private final Teams teams;
+  private final AuditLog audit;
 
-  TeamsApi(Guard guard, Teams teams) {
+  TeamsApi(Guard guard, Teams teams, AuditLog audit) {
+    this.audit = audit;
     this.guard = guard;
     this.teams = teams;
   }
@@ -38,7 +45,9 @@ final class TeamsApi {
 
   private void create(RoutingContext ctx) {
     String name = JsonBody.string(JsonBody.of(ctx), "name");
-    Responses.json(ctx, 201, teams.create(name, Bearer.user(ctx).id()).map(Views::team));
+    Responses.json(ctx, 201, teams.create(name, Bearer.user(ctx).id())
+        .compose(team -> audited(ctx, AuditAction.TEAM_CREATE, Map.of("team", name)).map(team))
+        .map(Views::team));
   }
 
   private void get(RoutingContext ctx) {
@@ -51,18 +60,31 @@ final class TeamsApi {
   private void add(RoutingContext ctx) {
     JsonObject body = JsonBody.of(ctx);
     Responses.json(ctx, 201, teams.add(team(ctx), JsonBody.string(body, "email"), JsonBody.string(body, "role"))
+        .compose(member -> audited(ctx, AuditAction.TEAM_MEMBER_ADD, change(ctx, member)).map(member))
         .map(Views::member));
   }
 
   /** {@code {"role"}}; the last admin cannot be demoted. */
   private void setRole(RoutingContext ctx) {
     String role = JsonBody.string(JsonBody.of(ctx), "role");
-    Responses.json(ctx, 200, teams.setRole(team(ctx), ctx.pathParam("email"), role).map(Views::member));
+    Responses.json(ctx, 200, teams.setRole(team(ctx), ctx.pathParam("email"), role)
+        .compose(member -> audited(ctx, AuditAction.TEAM_MEMBER_ROLE, change(ctx, member)).map(member))
+        .map(Views::member));
   }
 
   /** The last admin cannot be removed. */
   private void remove(RoutingContext ctx) {
-    Responses.json(ctx, 200, teams.remove(team(ctx), ctx.pathParam("email")).map(Views::member));
+    Responses.json(ctx, 200, teams.remove(team(ctx), ctx.pathParam("email"))
+        .compose(member -> audited(ctx, AuditAction.TEAM_MEMBER_REMOVE, change(ctx, member)).map(member))
+        .map(Views::member));
+  }
+
+  private Future<Void> audited(RoutingContext ctx, AuditAction action, Map<String, ?> details) {
+    return audit.record(Callers.actor(ctx), action, null, details);
+  }
+
+  private static Map<String, String> change(RoutingContext ctx, Member member) {
+    return Map.of("team", team(ctx).name(), "email", member.email(), "role", member.role().wire());
   }
 
   private static Team team(RoutingContext ctx) {

@@ -1,11 +1,14 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.controller.audit.AuditAction;
+import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.ApiTokens;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
  * The caller's own API tokens, at {@code /auth/tokens} and at {@code /account/tokens} alike: made (the token shown
@@ -13,8 +16,10 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class TokensApi {
   private final ApiTokens tokens;
+  private final AuditLog audit;
 
-  TokensApi(ApiTokens tokens) {
+  TokensApi(ApiTokens tokens, AuditLog audit) {
+    this.audit = audit;
     this.tokens = tokens;
   }
 
@@ -34,6 +39,8 @@ final class TokensApi {
       throw ApiException.invalid(ApiTokens.LIFETIME_RULE);
     }
     Responses.json(ctx, 201, tokens.create(Bearer.user(ctx), JsonBody.string(body, "description"), (Integer) days)
+        .compose(issued -> audit.record(Callers.actor(ctx), AuditAction.TOKEN_CREATE, null,
+            Map.of("token", issued.token().id(), "description", issued.token().description())).map(issued))
         .map(issued -> Views.token(issued.token()).put("token", issued.secret())));
   }
 
@@ -44,6 +51,9 @@ final class TokensApi {
   }
 
   private void revoke(RoutingContext ctx, long id) {
-    Responses.json(ctx, 200, tokens.revoke(Bearer.user(ctx), id).map(Views::token));
+    Responses.json(ctx, 200, tokens.revoke(Bearer.user(ctx), id)
+        .compose(token -> audit.record(Callers.actor(ctx), AuditAction.TOKEN_REVOKE, null,
+            Map.of("token", token.id())).map(token))
+        .map(Views::token));
   }
 }

@@ -17,7 +17,16 @@ public enum AuditAction {
   DOMAIN_REMOVE("domain.remove"),
   MAINTENANCE_ON("maintenance.on"),
   MAINTENANCE_OFF("maintenance.off"),
-  QUOTA_CHANGE("quota.change");
+  QUOTA_CHANGE("quota.change"),
+  TOKEN_CREATE("token.create"),
+  TOKEN_REVOKE("token.revoke"),
+  TEAM_CREATE("team.create"),
+  TEAM_MEMBER_ADD("team.member.add"),
+  TEAM_MEMBER_ROLE("team.member.role"),
+  TEAM_MEMBER_REMOVE("team.member.remove"),
+  ACCESS_ADD("access.add"),
+  ACCESS_REMOVE("access.remove"),
+  APP_TRANSFER("app.transfer");
 
   private final String code;
 

@@ -73,6 +73,7 @@ class AccessMatrixTest extends ApiTestBase {
     int ok = 200;
     Integer okOnTeamApp;
     boolean fresh;
+    boolean spendsToken;
 
     Probe(String route, Level level) {
       this.route = route;
@@ -104,6 +105,12 @@ class AccessMatrixTest extends ApiTestBase {
       return this;
     }
 
+    /** Revokes the token it is called with: each user caller calls it with a token made for the purpose. */
+    Probe spendsToken() {
+      this.spendsToken = true;
+      return this;
+    }
+
     /** Changes what it is called on for good (destroys it): each caller gets apps of their own. */
     Probe fresh() {
       this.fresh = true;
@@ -127,6 +134,17 @@ class AccessMatrixTest extends ApiTestBase {
       probe("GET /health", Level.PUBLIC),
       probe("POST /auth/login", Level.PUBLIC).body("{}").ok(400),
       probe("GET /account", Level.USER),
+      probe("GET /auth/tokens", Level.USER),
+      probe("POST /auth/tokens", Level.USER).body("{\"expires_in_days\": 0}").ok(422),
+      probe("DELETE /auth/tokens/:id", Level.USER).path("/auth/tokens/999999").ok(404),
+      probe("DELETE /auth/tokens/current", Level.USER).spendsToken(),
+      probe("GET /account/tokens", Level.USER),
+      probe("POST /account/tokens", Level.USER).body("{\"expires_in_days\": 0}").ok(422),
+      probe("DELETE /account/tokens/:id", Level.USER).path("/account/tokens/999999").ok(404),
+      probe("DELETE /account/tokens/current", Level.USER).spendsToken(),
+      probe("GET /admin/quotas", Level.PLATFORM_ADMIN),
+      probe("PATCH /admin/quotas", Level.PLATFORM_ADMIN).body(body("user", NOBODY, "apps", "1")).ok(400),
+      probe("GET /admin/audit", Level.PLATFORM_ADMIN),
       probe("POST /users", Level.PLATFORM_ADMIN).body(body("email", "not-an-email", "password", "long-enough-1"))
           .ok(422),
       probe("GET /agents", Level.PLATFORM_ADMIN),
@@ -344,6 +362,11 @@ class AccessMatrixTest extends ApiTestBase {
   private static Response call(Probe probe, Caller caller, String app) throws Exception {
     String path = probe.path.replace("{app}", app).replace("{team}", team);
     String body = probe.body == null ? null : probe.body.replace("{team}", team);
+    if (probe.spendsToken && caller != Caller.ANONYMOUS && caller != Caller.CLUSTER) {
+      String spare = api.call("POST", "/auth/tokens", tokens.get(caller), body("description", "spare")).json()
+          .getString("token");
+      return api.call(probe.method(), path, spare, body);
+    }
     if (!probe.route.contains(" /git/")) {
       return api.call(probe.method(), path, tokens.get(caller), body);
     }

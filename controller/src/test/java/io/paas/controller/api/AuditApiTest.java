@@ -93,6 +93,36 @@ class AuditApiTest extends ApiTestBase {
   }
 
   @Test
+  void tokensTeamsAndAccessChangesAreRecordedWithoutTheToken() throws Exception {
+    String email = newEmail();
+    String token = api.newUser(email);
+    String friend = newEmail();
+    api.newUser(friend);
+    JsonObject made = call("POST", "/auth/tokens", token, ApiCalls.body("description", "ci"), 201).json();
+    call("DELETE", "/auth/tokens/" + made.getLong("id"), token, null, 200);
+    String app = api.newApp(token);
+    call("POST", "/apps/" + app + "/collaborators", token, ApiCalls.body("email", friend), 201);
+    call("DELETE", "/apps/" + app + "/collaborators/" + friend, token, null, 200);
+    String team = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+    call("POST", "/teams", token, ApiCalls.body("name", team), 201);
+    call("POST", "/teams/" + team + "/members", token, ApiCalls.body("email", friend, "role", "viewer"), 201);
+    call("PATCH", "/teams/" + team + "/members/" + friend, token, ApiCalls.body("role", "member"), 200);
+    call("DELETE", "/teams/" + team + "/members/" + friend, token, null, 200);
+    call("POST", "/apps/" + app + "/transfer", token, ApiCalls.body("to", team), 200);
+
+    JsonArray rows = audit("?user=" + email);
+
+    assertThat(rows.stream().map(row -> ((JsonObject) row).getString("action")).toList()).containsSubsequence(
+        "app.transfer", "team.member.remove", "team.member.role", "team.member.add", "team.create",
+        "access.remove", "access.add", "app.create", "token.revoke", "token.create");
+    assertThat(details(rows, "team.member.role")).containsExactly(new JsonObject().put("team", team)
+        .put("email", friend).put("role", "member"));
+    assertThat(details(rows, "access.add")).containsExactly(new JsonObject().put("email", friend));
+    assertThat(details(rows, "app.transfer")).containsExactly(new JsonObject().put("to", team));
+    assertThat(audit("?limit=1000").encode()).doesNotContain(made.getString("token")).doesNotContain(token);
+  }
+
+  @Test
   void theLogIsFilteredNewestFirstAndOnlyForAdmins() throws Exception {
     String email = newEmail();
     String token = api.newUser(email);

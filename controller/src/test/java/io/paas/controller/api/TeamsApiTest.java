@@ -87,7 +87,7 @@ class TeamsApiTest extends ApiTestBase {
     Response unknown = api.call("POST", "/teams/" + team + "/members", admin.token(),
         body("email", "ghost@example.com", "role", "member"));
     assertThat(unknown.status()).isEqualTo(422);
-    assertThat(unknown.json().getString("message")).isEqualTo("No user has the email ghost@example.com.");
+    assertThat(unknown.json().getString("message")).isEqualTo("No user has the email 'ghost@example.com'.");
     Response badRole = api.call("POST", "/teams/" + team + "/members", admin.token(),
         body("email", api.newAccount().email(), "role", "owner"));
     assertThat(badRole.status()).isEqualTo(422);
