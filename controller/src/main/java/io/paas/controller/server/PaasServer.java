@@ -170,8 +170,8 @@ public final class PaasServer implements Callable<Integer> {
     Deployer deployer = new Deployer(vertx, scheduler, reports, chooser, jobs, releases, desired, logs);
     ReleaseService releaseService = new ReleaseService(releases, deployer, logs);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
-    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
-        Stacks.fromEnvironment(System.getenv()));
+    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT, Stacks.fromEnvironment(System.getenv()),
+        networks);
     DomainStore domains = new DomainStore(pool);
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
