@@ -41,7 +41,7 @@ final class Platform implements AutoCloseable {
    * A /20 of its own in 10.216.0.0/14 for each platform, for its app networks and so for its host firewall: platforms
    * of other test runs sharing this engine (and a chain a killed run left) never take each other's apps for their own.
    */
-  final String appSubnets = "10." + (216 + RANDOM.nextInt(4)) + "." + 16 * RANDOM.nextInt(16) + ".0/20";
+  private final String appSubnets = "10." + (216 + RANDOM.nextInt(4)) + "." + 16 * RANDOM.nextInt(16) + ".0/20";
   private final Path logDir;
   private Process server;
   private int starts;
