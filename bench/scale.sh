@@ -12,7 +12,7 @@ bench_refs+=("$app-ref")
 start_server
 mkdir -p "$work/app" && cd "$work/app"
 git init -q -b main
-printf 'FROM paas/busybox:latest\nCMD mkdir -p /www && echo "served by $DYNO" > /www/index.html && exec httpd -f -p $PORT -h /www\n' > Dockerfile
+printf 'FROM paas/busybox:latest\nCMD mkdir -p /tmp/www && echo "served by $DYNO" > /tmp/www/index.html && exec httpd -f -p $PORT -h /tmp/www\n' > Dockerfile
 git add -A && git -c user.email=b@e -c user.name=b commit -qm v1
 paas apps:create "$app" >/dev/null
 git push -q paas main 2>/dev/null

@@ -34,18 +34,19 @@ class AgentTest {
   private static DynoSpec ticking(int release) {
     return spec("demo", "web.1", release, "echo booting v" + release + "; echo warming >&2; "
         + "(while true; do echo tick v" + release + "; sleep 0.2; done) & "
-        + "mkdir -p /www && echo v" + release + " > /www/index.html && exec httpd -f -p $PORT -h /www");
+        + "mkdir -p /tmp/www && echo v" + release + " > /tmp/www/index.html && "
+        + "exec httpd -f -p $PORT -h /tmp/www");
   }
 
   /** A web dyno that serves for a while once up, then exits with status 1. */
   private static DynoSpec crashing(int release) {
-    return spec("demo", "web.1", release, "mkdir -p /www && echo v" + release + " > /www/index.html && "
-        + "(httpd -f -p $PORT -h /www &); sleep 1.5; echo boom; exit 1");
+    return spec("demo", "web.1", release, "mkdir -p /tmp/www && echo v" + release + " > /tmp/www/index.html && "
+        + "(httpd -f -p $PORT -h /tmp/www &); sleep 1.5; echo boom; exit 1");
   }
 
   private static DynoSpec serving(String name) {
     return spec("demo", name, 1,
-        "mkdir -p /www && echo " + name + " > /www/index.html && exec httpd -f -p $PORT -h /www");
+        "mkdir -p /tmp/www && echo " + name + " > /tmp/www/index.html && exec httpd -f -p $PORT -h /tmp/www");
   }
 
   private static List<LogLine> withText(List<LogLine> lines, String text) {

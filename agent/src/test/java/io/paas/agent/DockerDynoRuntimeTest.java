@@ -6,8 +6,10 @@ import static io.paas.agent.TestDocker.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import io.paas.agent.docker.DockerDynoRuntime;
 import java.time.Duration;
@@ -47,7 +49,7 @@ class DockerDynoRuntimeTest {
   }
 
   @Test
-  void containerCarriesLabelsLimitsEnvAndLoopbackOnlyBinding() {
+  void containerCarriesLabelsEnvAndLoopbackOnlyBinding() {
     String agentName = engine.newAgentName();
     Dyno dyno = engine.runtime(agentName).start(web("demo", 7, "v7"));
 
@@ -57,12 +59,71 @@ class DockerDynoRuntimeTest {
         .containsEntry("paas.app", "demo").containsEntry("paas.dyno", "web.1").containsEntry("paas.release", "7");
     assertThat(container.getConfig().getEnv()).contains("PORT=5000", "DYNO=web.1", "GREETING=hello");
     assertThat(container.getNetworkSettings().getNetworks()).containsOnlyKeys("paas-app-demo");
-    assertThat(container.getHostConfig().getMemory()).isEqualTo(MEMORY);
-    assertThat(container.getHostConfig().getMemorySwap()).isEqualTo(MEMORY);
-    assertThat(container.getHostConfig().getPrivileged()).isFalse();
     Ports.Binding[] bindings = container.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(5000));
     assertThat(bindings).extracting(Ports.Binding::getHostIp).containsOnly("127.0.0.1");
     assertThat(bindings).extracting(Ports.Binding::getHostPortSpec).containsOnly(Integer.toString(dyno.port()));
+  }
+
+  @Test
+  void dynoContainersAreSandboxed() {
+    Dyno web = runtime.start(web("demo", 1, "v1"));
+    Dyno worker = runtime.start(spec("demo", "worker.1", 1, "exec sleep 600"));
+
+    for (Dyno dyno : List.of(web, worker)) {
+      InspectContainerResponse container = engine.inspect(dyno.containerId());
+      HostConfig host = container.getHostConfig();
+      assertThat(container.getConfig().getUser()).as("an unprivileged uid").isEqualTo("10001:10001");
+      assertThat(container.getConfig().getEnv()).contains("HOME=/tmp");
+      assertThat(host.getPrivileged()).isFalse();
+      assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+      assertThat(host.getCapAdd()).isNullOrEmpty();
+      assertThat(host.getSecurityOpts()).containsExactly("no-new-privileges");
+      assertThat(host.getPidsLimit()).isEqualTo(256L);
+      assertThat(host.getMemory()).isEqualTo(MEMORY);
+      assertThat(host.getMemorySwap()).as("no swap").isEqualTo(MEMORY);
+      assertThat(host.getInit()).isTrue();
+      assertThat(host.getNetworkMode()).as("the app's own network, not the host's").isEqualTo("paas-app-demo");
+      assertThat(host.getPidMode()).as("its own PID namespace").isNullOrEmpty();
+      assertThat(host.getIpcMode()).isEqualTo("private");
+      assertThat(host.getUtSMode()).isNullOrEmpty();
+      assertThat(host.getUsernsMode()).isNullOrEmpty();
+      assertThat(host.getBinds()).as("no host paths, no Docker socket").isNullOrEmpty();
+      assertThat(host.getMounts()).isNullOrEmpty();
+      assertThat(host.getVolumesFrom()).isNullOrEmpty();
+      assertThat(host.getDevices()).isNullOrEmpty();
+      assertThat(host.getTmpFs()).containsOnlyKeys("/tmp");
+      assertThat(container.getMounts()).extracting(InspectContainerResponse.Mount::getDestination)
+          .as("no volumes either").isEmpty();
+    }
+  }
+
+  @Test
+  void aDynoRunsWithoutCapabilitiesPrivilegesOrTheDockerSocketAndWritesOnlyToTmp() {
+    List<String> output = new CopyOnWriteArrayList<>();
+
+    int status = runtime.runOnce(spec("demo", "run.1", 1, String.join("; ",
+        "echo uid=$(id -u) gid=$(id -g) home=$HOME",
+        "grep -E '^(CapEff|CapPrm|CapBnd|NoNewPrivs):' /proc/self/status | tr -s '\\t' ' '",
+        "echo pids=$(cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max)",
+        "[ -e /var/run/docker.sock ] && echo docker-socket || echo no-docker-socket",
+        "touch /app-file 2>/dev/null && echo root-dir-writable || echo root-dir-read-only",
+        "touch /tmp/file && echo tmp-writable")), output::add);
+
+    assertThat(status).isZero();
+    assertThat(output).containsExactly("uid=10001 gid=10001 home=/tmp",
+        "CapPrm: 0000000000000000", "CapEff: 0000000000000000", "CapBnd: 0000000000000000", "NoNewPrivs: 1",
+        "pids=256", "no-docker-socket", "root-dir-read-only", "tmp-writable");
+  }
+
+  @Test
+  void theUserAnImageNamesIsKeptUnlessItIsRoot() throws Exception {
+    Dyno named = runtime.start(withImage(spec("demo", "worker.1", 1, "exec sleep 600"),
+        engine.imageWithUser("4242:4343")));
+    Dyno root = runtime.start(withImage(spec("demo", "worker.2", 1, "exec sleep 600"), engine.imageWithUser("root")));
+
+    assertThat(engine.inspect(named.containerId()).getConfig().getUser()).isEqualTo("4242:4343");
+    assertThat(engine.inspect(named.containerId()).getConfig().getEnv()).noneMatch(v -> v.startsWith("HOME="));
+    assertThat(engine.inspect(root.containerId()).getConfig().getUser()).isEqualTo("10001:10001");
   }
 
   @Test
@@ -183,6 +244,11 @@ class DockerDynoRuntimeTest {
     assertThat(engine.inspect(unlimited.containerId()).getHostConfig().getNanoCPUs()).isIn(null, 0L);
     assertThat(status).isZero();
     assertThat(output).singleElement().satisfies(quota -> assertThat(quota).startsWith("50000"));
+  }
+
+  private static DynoSpec withImage(DynoSpec spec, String image) {
+    return new DynoSpec(spec.app(), spec.name(), spec.release(), image, spec.command(), spec.env(),
+        spec.memoryBytes(), spec.cpus(), spec.healthCheckPath());
   }
 
   private static DynoSpec withCpus(DynoSpec spec, double cpus) {

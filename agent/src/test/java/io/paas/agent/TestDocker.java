@@ -14,10 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -34,6 +37,7 @@ final class TestDocker implements AutoCloseable {
 
   final DockerClient docker = DockerClients.connect();
   private final List<String> agentNames = new ArrayList<>();
+  private final List<String> images = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   TestDocker() {
@@ -54,13 +58,35 @@ final class TestDocker implements AutoCloseable {
     return new DockerDynoRuntime(docker, agentName, STOP_GRACE);
   }
 
-  /** A web dyno that serves {@code body} at / with busybox httpd on $PORT. */
+  /** A web dyno that serves {@code body} at / with busybox httpd on $PORT, from /tmp: the dyno's user may write there. */
   static DynoSpec web(String app, int release, String body) {
-    return spec(app, "web.1", release, "mkdir -p /www && echo " + body + " > /www/index.html && exec httpd -f -p $PORT -h /www");
+    return spec(app, "web.1", release,
+        "mkdir -p /tmp/www && echo " + body + " > /tmp/www/index.html && exec httpd -f -p $PORT -h /tmp/www");
   }
 
   static DynoSpec spec(String app, String name, int release, String command) {
     return new DynoSpec(app, name, release, IMAGE, command, Map.of("GREETING", "hello"), MEMORY);
+  }
+
+  /** An image of the test image whose Dockerfile says {@code USER user}; removed when closed. */
+  String imageWithUser(String user) throws IOException {
+    Path context = Files.createTempDirectory("paas-user-image");
+    Path dockerfile = context.resolve("Dockerfile");
+    try {
+      Files.writeString(dockerfile, "FROM " + IMAGE + "\nUSER " + user + "\n");
+      String tag = "paas-test/user:" + UUID.randomUUID().toString().substring(0, 8);
+      images.add(tag);
+      docker.buildImageCmd(context.toFile()).withTags(Set.of(tag)).withPull(false).start().awaitImageId();
+      return tag;
+    } finally {
+      Files.deleteIfExists(dockerfile);
+      Files.delete(context);
+    }
+  }
+
+  /** The host's address on a network: its bridge's gateway. */
+  String gateway(String network) {
+    return docker.inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0).getGateway();
   }
 
   InspectContainerResponse inspect(String containerId) {
@@ -131,6 +157,9 @@ final class TestDocker implements AutoCloseable {
           // The test removed it itself.
         }
       }
+    }
+    for (String image : images) {
+      docker.removeImageCmd(image).withForce(true).exec();
     }
     // After every container, since agents of one test share an app's network.
     for (String agentName : agentNames) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.github.dockerjava.api.DockerClient;
-import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
 import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
@@ -40,7 +39,7 @@ class BuildPlanPushTest {
 
   @BeforeEach
   void start() {
-    fixture = new PushFixture(tmp, new ImageBuilder(docker));
+    fixture = new PushFixture(tmp, docker, Stacks.defaults());
     port = fixture.serve(LIMIT);
   }
 
@@ -189,8 +188,7 @@ class BuildPlanPushTest {
   @Test
   void aConfiguredStackImageThatIsMissingFailsTheBuildWithWhatToDo() throws Exception {
     Stacks stacks = Stacks.defaults().with(Stacks.STATIC, "registry.invalid:5000/static:none");
-    try (PushFixture configured = new PushFixture(tmp.resolve("configured"),
-        new ImageBuilder(docker, BuildLimits.DEFAULT, stacks))) {
+    try (PushFixture configured = new PushFixture(tmp.resolve("configured"), docker, stacks)) {
       String app = configured.newApp();
       WorkTree work = exampleApp("static");
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.plan.Stacks;
 import io.paas.common.DockerClients;
 import io.vertx.core.Promise;
 import java.net.URI;
@@ -54,7 +55,7 @@ class GitPushTest {
 
   @BeforeEach
   void start() {
-    fixture = new PushFixture(tmp, new ImageBuilder(docker));
+    fixture = new PushFixture(tmp, docker, Stacks.defaults());
     controller = fixture.controller;
     images = fixture.images;
     port = serve(DEFAULT_LIMIT);
@@ -105,6 +106,43 @@ class GitPushTest {
     images.removeImages(app);
     assertThatThrownBy(() -> docker.inspectImageCmd("paas/" + app + ":build-1").exec())
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aBuildRunsOnItsAppsNetworkWithoutPrivileges() throws Exception {
+    String app = newApp();
+    WorkTree work = new WorkTree(tmp.resolve("w"))
+        .write("Dockerfile", """
+            FROM paas/busybox:latest
+            RUN ip -4 addr show eth0 | grep inet \
+             && (ip link add probe0 type dummy 2>/dev/null && echo net-admin || echo no-net-admin) \
+             && (mkdir -p /mnt/probe && mount -t tmpfs none /mnt/probe 2>/dev/null && echo mount || echo no-mount)
+            """);
+    work.commit("probe");
+
+    WorkTree.Result push = work.git("push", url("x:good", app), "main");
+
+    assertThat(push.exitCode()).as(push.output()).isZero();
+    String subnet = docker.inspectNetworkCmd().withNetworkId("paas-app-" + app).exec().getIpam().getConfig().get(0)
+        .getSubnet();
+    assertThat(push.output()).contains("inet " + subnet.substring(0, subnet.lastIndexOf('.') + 1))
+        .contains("no-net-admin", "no-mount");
+  }
+
+  @Test
+  void aDockerfileCannotAskForTheHostsNetworkOrAnInsecureStep() throws Exception {
+    for (String flag : List.of("--network=host", "--security=insecure")) {
+      String app = newApp();
+      WorkTree work = new WorkTree(tmp.resolve(app))
+          .write("Dockerfile", "FROM paas/busybox:latest\nRUN " + flag + " echo reached\n");
+      work.commit("asks for " + flag);
+
+      WorkTree.Result push = work.git("push", url("x:good", app), "main");
+
+      assertThat(push.exitCode()).as(push.output()).isNotZero();
+      assertThat(push.output()).contains("Unknown flag: " + flag.substring(2, flag.indexOf('=')))
+          .doesNotContain("remote:        reached");
+    }
   }
 
   @Test

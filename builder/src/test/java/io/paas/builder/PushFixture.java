@@ -1,29 +1,37 @@
 package io.paas.builder;
 
+import com.github.dockerjava.api.DockerClient;
 import io.paas.builder.git.GitReceiveService;
+import io.paas.builder.image.BuildLimits;
 import io.paas.builder.image.ImageBuilder;
+import io.paas.builder.plan.Stacks;
+import io.paas.common.network.AppNetworks;
+import io.paas.common.network.SubnetRange;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The git service on real HTTP servers with a fake controller, building with the real Docker engine: what the push
- * tests push to. Closing it removes the images of the apps it made.
+ * The git service on real HTTP servers with a fake controller, building on {@code stacks} with the real Docker engine:
+ * what the push tests push to. Closing it removes the images and networks of the apps it made.
  */
 final class PushFixture implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final FakeController controller = new FakeController(vertx);
   final RepoStore repos;
   final ImageBuilder images;
+  private final AppNetworks networks;
   private final List<String> apps = new ArrayList<>();
 
-  PushFixture(Path tmp, ImageBuilder images) {
+  PushFixture(Path tmp, DockerClient docker, Stacks stacks) {
     this.repos = new RepoStore(tmp.resolve("repos"));
-    this.images = images;
+    this.networks = new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of());
+    this.images = new ImageBuilder(docker, BuildLimits.DEFAULT, stacks, networks);
   }
 
   /** Starts a server taking pushes up to {@code maxPushBytes}; returns its port. */
@@ -55,7 +63,10 @@ final class PushFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    apps.forEach(images::removeImages);
+    for (String app : apps) {
+      images.removeImages(app);
+      networks.remove(app);
+    }
     vertx.close().await();
   }
 }

@@ -125,13 +125,13 @@ class AddonsIT {
     assertThat(other.paas("addons:create", "postgres").exit()).isZero();
     Result push = other.push();
     assertThat(push.exit()).as(push.all()).isZero();
-    URI redis = url(repo.paas("addons:info", "REDIS", "--show-credentials").out(), "REDIS_URL");
+    URI redis = repo.addonUrl("REDIS");
 
     assertThat(probe(APP, redis)).isEqualTo("open");
     assertThat(probe(OTHER, redis)).startsWith("closed");
 
-    URI mine = url(repo.paas("addons:info", "DATABASE", "--show-credentials").out(), "DATABASE_URL");
-    URI theirs = url(other.paas("addons:info", "DATABASE", "--show-credentials").out(), "DATABASE_URL");
+    URI mine = repo.addonUrl("DATABASE");
+    URI theirs = other.addonUrl("DATABASE");
     Result intoMine = psql(theirs, mine.getPath().substring(1));
     assertThat(intoMine.exit()).as(intoMine.all()).isNotZero();
     assertThat(intoMine.err()).containsAnyOf("no pg_hba.conf entry", "permission denied");
@@ -202,7 +202,7 @@ class AddonsIT {
   @Order(8)
   void destroyingAnAppDestroysItsDatabase() throws Exception {
     WorkTree other = new WorkTree(platform, work.resolve("other"));
-    URI theirs = url(other.paas("addons:info", "DATABASE", "--show-credentials", "-a", OTHER).out(), "DATABASE_URL");
+    URI theirs = other.addonUrl("DATABASE");
     Result refused = other.paas("apps:destroy", OTHER);
     assertThat(refused.err()).contains("with its addons and their data (postgres-");
 
@@ -247,11 +247,5 @@ class AddonsIT {
     String[] user = url.getUserInfo().split(":", 2);
     return platform.command(List.of("env", "PGPASSWORD=" + user[1], "PGCONNECT_TIMEOUT=5", "psql", "-h",
         url.getHost(), "-p", String.valueOf(url.getPort()), "-U", user[0], "-d", database, "-c", "SELECT 1"));
-  }
-
-  private static URI url(String out, String key) {
-    return out.lines().filter(line -> line.startsWith(key + "=")).findFirst()
-        .map(line -> URI.create(line.substring(key.length() + 1)))
-        .orElseThrow(() -> new AssertionError("no " + key + " in:\n" + out));
   }
 }

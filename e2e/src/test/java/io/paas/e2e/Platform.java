@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,11 +32,17 @@ final class Platform implements AutoCloseable {
   static final String ADMIN_PASSWORD = "e2e-admin-password";
   static final Path HOME = Path.of(System.getProperty("paas.home", "..")).toAbsolutePath().normalize();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Random RANDOM = new Random();
 
   final Path dataDir;
   final Path userHome;
   final int apiPort;
   final int routerPort;
+  /**
+   * A /20 of its own in 10.216.0.0/14 for each platform, for its app networks and so for its host firewall: platforms
+   * of other test runs sharing this engine (and a chain a killed run left) never take each other's apps for their own.
+   */
+  private final String appSubnets = "10." + (216 + RANDOM.nextInt(4)) + "." + 16 * RANDOM.nextInt(16) + ".0/20";
   private final Path logDir;
   private Process server;
   private int starts;
@@ -59,9 +66,10 @@ final class Platform implements AutoCloseable {
   /** Starts bin/paas-server and waits for its ready line. */
   void start() throws Exception {
     Path log = logDir.resolve("server-" + apiPort + "-" + (++starts) + ".log");
+    // The API's URL is the one the CLI and git use here, whatever address a test has the server bind to.
     List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/paas-server").toString(),
-        "--data-dir", dataDir.toString(), "--api-port", String.valueOf(apiPort),
-        "--router-port", String.valueOf(routerPort), "--domain", "localhost"));
+        "--data-dir", dataDir.toString(), "--api-port", String.valueOf(apiPort), "--api-url", apiUrl(),
+        "--router-port", String.valueOf(routerPort), "--domain", "localhost", "--app-subnets", appSubnets));
     command.addAll(serverArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PAAS_ADMIN_EMAIL", ADMIN_EMAIL);

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Secrets stay secret: a config var, an addon's password and API tokens are planted, the app is built, released,
+ * Secrets stay secret: a config var, an addon's password and two API tokens are planted, the app is built, released,
  * scaled, restarted, rolled back and run, and bad requests carry the secrets; then the server's own log, the app's
- * log (every source), the build output, every error body and the listings that are not config are searched for
- * them.
+ * log (every source), the build output, every error body, the audit log and the listings that are not config are
+ * searched for them.
  */
 class SecretsIT {
   @TempDir
@@ -56,8 +56,13 @@ class SecretsIT {
         .replaceFirst("^REDIS_URL=redis://:", "").replaceFirst("@.*$", "");
     assertThat(addonSecret).hasSizeGreaterThan(30);
     String token = platform.token();
+    Result issued = repo.paas("auth:token", "--description", "ci");
+    assertThat(issued.exit()).as(issued.all()).isZero();
+    // The token is printed once, on stdout, to whoever asked for it: that output is not searched.
+    String named = issued.out().strip();
+    assertThat(named).hasSizeGreaterThan(30);
     Map<String, String> secrets = Map.of("config var", CONFIG_SECRET, "addon password", addonSecret,
-        "API token", token);
+        "API token", token, "named API token", named);
 
     Result push = repo.push();
     assertThat(push.exit()).as(push.all()).isZero();
@@ -81,7 +86,7 @@ class SecretsIT {
         "{\"url\": \"ftp://user:" + CONFIG_SECRET + "@example.com/\"}")));
 
     for (String listing : List.of("apps:info", "releases", "releases:info", "addons", "addons:info REDIS",
-        "ps", "drains", "logs -n 1500")) {
+        "ps", "drains", "logs -n 1500", "authorizations", "admin:audit -n 1000")) {
       seen.add(ok(repo.paas(listing.split(" "))));
     }
     seen.add(platform.serverLog());

@@ -3,6 +3,7 @@ package io.paas.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paas.e2e.Platform.Result;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -61,5 +62,14 @@ final class WorkTree {
 
   Result paas(String... args) throws Exception {
     return platform.paas(dir, null, args);
+  }
+
+  /** The URL the addon attached as {@code attachment} gives the app ({@code ATTACHMENT_URL}), credentials and all. */
+  URI addonUrl(String attachment) throws Exception {
+    String key = attachment + "_URL=";
+    String out = paas("addons:info", attachment, "--show-credentials").out();
+    return out.lines().filter(line -> line.startsWith(key)).findFirst()
+        .map(line -> URI.create(line.substring(key.length())))
+        .orElseThrow(() -> new AssertionError("no " + key + " in:\n" + out));
   }
 }

@@ -9,10 +9,10 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.paas.agent.Dyno;
@@ -38,7 +38,8 @@ import java.util.function.Consumer;
 /**
  * Dynos as containers of the local Docker engine. Every container it makes carries {@code paas.agent=<agentName>},
  * and it lists, stops and reads only containers with that label, so several agents (or other tools) can share an
- * engine without touching each other's containers. Output is read from the engine's logs, with timestamps.
+ * engine without touching each other's containers. Output is read from the engine's logs, with timestamps. Every
+ * container, one-offs included, runs in the {@link DynoSandbox} as the user {@link DynoUser} picks.
  */
 public final class DockerDynoRuntime implements DynoRuntime {
   /** The port a dyno listens on inside its container ($PORT), as on Heroku. */
@@ -52,7 +53,6 @@ public final class DockerDynoRuntime implements DynoRuntime {
   private static final String HOST = "127.0.0.1";
   private static final ExposedPort WEB = ExposedPort.tcp(CONTAINER_PORT);
   private static final long LOG_TIMEOUT_SECONDS = 10;
-  private static final double NANOS_PER_CPU = 1e9;
 
   private final DockerClient docker;
   private final ImagePuller images;
@@ -155,13 +155,8 @@ public final class DockerDynoRuntime implements DynoRuntime {
     if (spec.command() == null) {
       throw new IllegalArgumentException(spec.name() + " needs a command to run");
     }
-    images.ensure(spec.image());
-    String id = docker.createContainerCmd(spec.image())
-        .withName(containerName(spec))
-        .withEnv(env(spec, Map.of("DYNO", spec.name())))
+    String id = sandboxed(spec, Map.of("DYNO", spec.name()))
         .withLabels(DynoLabels.oneOff(agentName, spec))
-        .withCmd("sh", "-c", spec.command())
-        .withHostConfig(limits(spec).withNetworkMode(networks.ensure(spec.app()).name()))
         .exec().getId();
     try {
       docker.startContainerCmd(id).exec();
@@ -217,32 +212,34 @@ public final class DockerDynoRuntime implements DynoRuntime {
   }
 
   private String create(DynoSpec spec) {
-    images.ensure(spec.image());
-    CreateContainerCmd create = docker.createContainerCmd(spec.image())
-        .withName(containerName(spec))
-        .withEnv(env(spec, Map.of("PORT", Integer.toString(CONTAINER_PORT), "DYNO", spec.name())))
+    CreateContainerCmd create = sandboxed(spec, Map.of("PORT", Integer.toString(CONTAINER_PORT), "DYNO", spec.name()))
         .withLabels(DynoLabels.of(agentName, spec))
-        .withExposedPorts(WEB)
-        .withHostConfig(limits(spec).withNetworkMode(networks.ensure(spec.app()).name())
-            .withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB)));
-    if (spec.command() != null) {
-      create.withCmd("sh", "-c", spec.command());
-    }
+        .withExposedPorts(WEB);
+    create.getHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIp(HOST), WEB));
     return create.exec().getId();
   }
 
-  private static HostConfig limits(DynoSpec spec) {
-    HostConfig limits = HostConfig.newHostConfig()
-        .withMemory(spec.memoryBytes())
-        .withMemorySwap(spec.memoryBytes())
-        .withPrivileged(false)
-        // An init as PID 1 passes SIGTERM on to the app (PID 1 ignores it otherwise) and reaps zombies.
-        .withInit(true)
-        .withSecurityOpts(List.of("no-new-privileges"));
-    if (spec.cpus() > 0) {
-      limits.withNanoCPUs(Math.round(spec.cpus() * NANOS_PER_CPU));
+  /**
+   * A container of the spec's image on its app's network, in the dyno sandbox, as the user {@link DynoUser} picks,
+   * running the spec's command (else the image's) with {@code platform} variables set.
+   */
+  private CreateContainerCmd sandboxed(DynoSpec spec, Map<String, String> platform) {
+    images.ensure(spec.image());
+    DynoUser user = DynoUser.of(imageUser(spec.image()));
+    CreateContainerCmd create = docker.createContainerCmd(spec.image())
+        .withName(containerName(spec))
+        .withUser(user.user())
+        .withEnv(env(user.env(), spec, platform))
+        .withHostConfig(DynoSandbox.hostConfig(spec, networks.ensure(spec.app()).name()));
+    if (spec.command() != null) {
+      create.withCmd("sh", "-c", spec.command());
     }
-    return limits;
+    return create;
+  }
+
+  private String imageUser(String image) {
+    ContainerConfig config = docker.inspectImageCmd(image).exec().getConfig();
+    return config == null ? null : config.getUser();
   }
 
   private static String containerName(DynoSpec spec) {
@@ -250,9 +247,13 @@ public final class DockerDynoRuntime implements DynoRuntime {
     return "paas-%s-%s-v%d-%s".formatted(spec.app(), spec.name(), spec.release(), suffix);
   }
 
-  /** The platform's variables (PORT, DYNO) win over config vars of the same name, as on Heroku. */
-  private static List<String> env(DynoSpec spec, Map<String, String> platform) {
-    Map<String, String> env = new LinkedHashMap<>(spec.env());
+  /**
+   * Config vars win over the user's defaults (HOME), and the platform's variables (PORT, DYNO) over config vars of the
+   * same name, as on Heroku.
+   */
+  private static List<String> env(Map<String, String> defaults, DynoSpec spec, Map<String, String> platform) {
+    Map<String, String> env = new LinkedHashMap<>(defaults);
+    env.putAll(spec.env());
     env.putAll(platform);
     return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }

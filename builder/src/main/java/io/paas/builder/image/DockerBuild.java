@@ -9,8 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** One {@code docker build} within the build limits, its output going to a step log. Nothing is pulled. */
+/**
+ * One {@code docker build} within the build limits, its output going to a step log. Nothing is pulled.
+ *
+ * <p>docker-java calls the engine's classic builder (the build API without {@code version=2}), not BuildKit, so a
+ * Dockerfile cannot ask for more than an ordinary container gets: {@code RUN --security=insecure} and {@code RUN
+ * --network=host} are parse errors there, never entitlements to grant. RUN steps run as the image's user with Docker's
+ * default capabilities and seccomp profile, never privileged, with no host paths, on the network the build names.
+ */
 final class DockerBuild {
+  /** The engine's default bridge, for the platform's own recipes (stacks), which run no tenant code. */
+  static final String DEFAULT_NETWORK = "default";
   private static final long TIMEOUT_MINUTES = 30;
 
   private final DockerClient docker;
@@ -21,13 +30,23 @@ final class DockerBuild {
     this.limits = limits;
   }
 
-  /** Builds the context with the Dockerfile at {@code dockerfile} in it, tags the image and returns its id. */
+  /** A build of the platform's own recipe, on {@link #DEFAULT_NETWORK}. */
   String run(InputStream context, String dockerfile, String tag, Map<String, String> labels, StepLog log)
       throws BuildFailedException {
+    return run(context, dockerfile, tag, labels, DEFAULT_NETWORK, log);
+  }
+
+  /**
+   * Builds the context with the Dockerfile at {@code dockerfile} in it, its RUN steps on {@code network}, tags the image
+   * and returns its id.
+   */
+  String run(InputStream context, String dockerfile, String tag, Map<String, String> labels, String network,
+             StepLog log) throws BuildFailedException {
     BuildOutput output = new BuildOutput(log);
     try {
       BuildImageCmd build = docker.buildImageCmd(context)
           .withDockerfilePath(dockerfile)
+          .withNetworkMode(network)
           .withTags(Set.of(tag))
           .withLabels(labels)
           .withPull(false)

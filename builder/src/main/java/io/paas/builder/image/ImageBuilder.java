@@ -9,6 +9,8 @@ import io.paas.builder.plan.BuildPlan;
 import io.paas.builder.plan.Dockerfile;
 import io.paas.builder.plan.Planner;
 import io.paas.builder.plan.Stacks;
+import io.paas.common.network.AppNetworks;
+import io.paas.common.network.SubnetRange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,24 +41,26 @@ public final class ImageBuilder {
 
   private final DockerClient docker;
   private final Stacks stacks;
+  private final AppNetworks networks;
   private final DockerBuild dockerBuild;
   private final StackMaker stackMaker;
 
+  /** Builds on the default stacks, each app's on its network in the default app range. */
   public ImageBuilder(DockerClient docker) {
-    this(docker, BuildLimits.DEFAULT);
-  }
-
-  public ImageBuilder(DockerClient docker, BuildLimits limits) {
-    this(docker, limits, Stacks.defaults());
+    this(docker, BuildLimits.DEFAULT, Stacks.defaults(),
+        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()));
   }
 
   /**
    * Builds on {@code stacks}. Missing platform-made stacks are made from Debian's mirror (PAAS_DEBIAN_MIRROR, else the
-   * host's) and trust the CA certificates the host added in /usr/local/share/ca-certificates.
+   * host's) and trust the CA certificates the host added in /usr/local/share/ca-certificates. An app's build runs on
+   * the app's own network from {@code networks}: the host firewall treats it as the app's dynos, it meets no other
+   * tenant's build or dyno, and it reaches package mirrors through Docker's NAT as any container does.
    */
-  public ImageBuilder(DockerClient docker, BuildLimits limits, Stacks stacks) {
+  public ImageBuilder(DockerClient docker, BuildLimits limits, Stacks stacks, AppNetworks networks) {
     this.docker = docker;
     this.stacks = stacks;
+    this.networks = networks;
     this.dockerBuild = new DockerBuild(docker, limits);
     this.stackMaker = new StackMaker(docker, dockerBuild, stacks, new BaseImage(dockerBuild, BaseImage.hostMirror()),
         HOST_CA_CERTIFICATES);
@@ -133,7 +137,7 @@ public final class ImageBuilder {
         BuildContext.write(tree, generated, out);
       }
       try (InputStream in = Files.newInputStream(context)) {
-        dockerBuild.run(in, dockerfilePath, image, labels, log);
+        dockerBuild.run(in, dockerfilePath, image, labels, networks.ensure(app).name(), log);
       }
     } catch (IOException e) {
       throw new BuildFailedException("Could not prepare the build context: " + e.getMessage(), e);

@@ -8,9 +8,9 @@ import io.paas.controller.addons.postgres.AddonPostgresServer;
 import io.paas.controller.addons.postgres.EmbeddedAddonPostgres;
 import io.paas.controller.addons.postgres.ExternalAddonPostgres;
 import io.paas.controller.addons.postgres.PostgresAddonProvider;
-import io.paas.controller.addons.redis.AddonFirewall;
 import io.paas.controller.addons.redis.RedisProvider;
 import io.paas.controller.addons.smtp.SmtpProvider;
+import io.paas.controller.firewall.HostFirewall;
 import io.paas.controller.mail.MailAccounts;
 import io.paas.controller.mail.MailStore;
 import io.paas.controller.mail.SmtpServer;
@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The servers behind the addon services on this machine, started with the platform and stopped with it: the addon
- * PostgreSQL (embedded, or the operator's by admin URL), a redis-server per Redis addon and the mail server. They listen on loopback and on the address containers
- * reach this host on, never on other interfaces.
+ * PostgreSQL (embedded, or the operator's by admin URL), a redis-server per Redis addon and the mail server. They
+ * listen on loopback and on the address containers reach this host on, never on other interfaces; the host firewall
+ * lets every app reach PostgreSQL and the mail server, and each app its own Redis alone.
  */
 final class AddonServers implements AutoCloseable {
   private final List<AutoCloseable> running = new ArrayList<>();
@@ -36,22 +37,22 @@ final class AddonServers implements AutoCloseable {
   }
 
   static AddonServers start(Vertx vertx, DockerClient docker, Path dataDir, ServerOptions options,
-                            MailOptions mailOptions, AppSubnets subnets, MailStore mail, MailAccounts accounts)
-      throws TimeoutException {
+                            MailOptions mailOptions, AppSubnets subnets, HostFirewall firewall, MailStore mail,
+                            MailAccounts accounts) throws TimeoutException {
     AddonServers servers = new AddonServers(AddonHost.of(docker, options.addonHost));
     AddonPostgresServer postgres = options.addonPostgresUrl != null
         ? new ExternalAddonPostgres(options.addonPostgresUrl)
         : EmbeddedAddonPostgres.start(dataDir.resolve("addon-postgres"), servers.host, 0);
     servers.running.add(postgres);
+    firewall.allowEveryApp("addon-postgres", postgres.tenantAddress().port());
     servers.providers.add(new PostgresAddonProvider(vertx, postgres));
-    // One chain per installation, named after its data dir, so a restart takes over the chain it left.
-    RedisProvider redis = new RedisProvider(vertx, dataDir.resolve("addon-redis"), servers.host, subnets,
-        new AddonFirewall("PAAS-ADDONS-" + Integer.toHexString(dataDir.toAbsolutePath().hashCode())));
+    RedisProvider redis = new RedisProvider(vertx, dataDir.resolve("addon-redis"), servers.host, subnets, firewall);
     servers.running.add(redis);
     servers.providers.add(redis);
     SmtpServer smtp = SmtpServer.start(vertx, mailOptions.smtp(dataDir, servers.host), accounts, mail)
         .await(30, TimeUnit.SECONDS);
     servers.running.add(() -> smtp.stop().await(10, TimeUnit.SECONDS));
+    firewall.allowEveryApp("addon-smtp", smtp.port());
     servers.providers.add(new SmtpProvider(smtp.host(), smtp.port(), mail));
     return servers;
   }

@@ -54,6 +54,7 @@ import io.paas.controller.deploy.HttpsHosts;
 import io.paas.controller.deploy.OneOffs;
 import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.deploy.RoutingSync;
+import io.paas.controller.firewall.HostFirewall;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.RouterLines;
 import io.paas.controller.logs.drains.DrainAddresses;
@@ -133,11 +134,15 @@ public final class PaasServer implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     Pool pool = Database.pool(vertx, databaseUrl);
     DockerClient docker = DockerClients.connect();
-    AppNetworks networks = new AppNetworks(docker, SubnetRange.parse(options.appSubnets), Map.of());
+    SubnetRange appRange = SubnetRange.parse(options.appSubnets);
+    AppNetworks networks = new AppNetworks(docker, appRange, Map.of());
+    // One chain per installation, named after its data dir, so a restart takes over the chain it left.
+    HostFirewall firewall = new HostFirewall("PAAS-FW-" + Integer.toHexString(dataDir.hashCode()), appRange);
+    firewall.enforce();
     MailStore mail = new MailStore(pool);
     AddonStore addonStore = new AddonStore(pool, SecretBox.fromKeyFile(dataDir.resolve("secret.key")));
     AddonServers addonServers = AddonServers.start(vertx, docker, dataDir, options, mailOptions,
-        new DockerAppSubnets(vertx, networks), mail, new AddonMailAccounts(addonStore));
+        new DockerAppSubnets(vertx, networks), firewall, mail, new AddonMailAccounts(addonStore));
     Promise<Caddy> caddy = Promise.promise();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Caddy is a child process: it would outlive the JVM and keep the HTTPS ports.
@@ -148,6 +153,7 @@ public final class PaasServer implements Callable<Integer> {
       vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
           .join();
       addonServers.close();
+      firewall.close();
       if (embedded != null) {
         embedded.close();
       }
@@ -194,8 +200,8 @@ public final class PaasServer implements Callable<Integer> {
     Quotas quotas = new Quotas(vertx, new QuotaStore(pool), quotaUsage, options.quotaLimits());
     AuditLog audit = new AuditLog(pool);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
-    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT,
-        Stacks.fromEnvironment(System.getenv()));
+    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT, Stacks.fromEnvironment(System.getenv()),
+        networks);
     DomainStore domains = new DomainStore(pool);
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());
     RoutingSync routing = new RoutingSync(apps, domains, table, https, urls);
@@ -250,8 +256,8 @@ public final class PaasServer implements Callable<Integer> {
         // routes of apps deployed before a restart.
         .compose(v -> options.noLocalAgent ? Future.<Void>succeededFuture()
             : RemoteAgent.start(vertx, new DockerDynoRuntime(docker, agentName,
-                DockerDynoRuntime.DEFAULT_STOP_GRACE, DockerDynoRuntime.DEFAULT_RUN_TIMEOUT,
-                SubnetRange.parse(options.appSubnets)), Agent.DEFAULT_HEALTH_TIMEOUT,
+                DockerDynoRuntime.DEFAULT_STOP_GRACE, DockerDynoRuntime.DEFAULT_RUN_TIMEOUT, appRange),
+                Agent.DEFAULT_HEALTH_TIMEOUT,
                 options.apiUrl(), agentToken, agentName, options.agentMemoryBytes(), options.agentCpus(),
                 Duration.ofSeconds(options.reconcileSeconds)));
     try {

@@ -80,7 +80,8 @@ final class ServerOptions {
       + "Let's Encrypt with this contact email (default: every certificate from Caddy's own local CA).")
   String acmeEmail;
 
-  @Option(names = "--app-subnets", description = "IPv4 range each app's own container network takes a /24 of "
+  @Option(names = "--app-subnets", description = "IPv4 range each app's own container network takes a /24 of; "
+      + "the host firewall lets it reach the addon servers' ports on this host and nothing else "
       + "(default: ${DEFAULT-VALUE}).")
   String appSubnets = SubnetRange.DEFAULT;
 

@@ -5,6 +5,8 @@ import io.paas.controller.addons.AddonInstance;
 import io.paas.controller.addons.AddonPlan;
 import io.paas.controller.addons.AddonProvider;
 import io.paas.controller.addons.AppSubnets;
+import io.paas.controller.firewall.HostFirewall;
+import io.paas.controller.firewall.PortRule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -23,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +45,20 @@ public final class RedisProvider implements AddonProvider, AutoCloseable {
   private final Path baseDir;
   private final String addonHost;
   private final AppSubnets subnets;
-  private final AddonFirewall firewall;
+  private final HostFirewall firewall;
   private final RedisCalls calls;
-  /** By addon name: the firewall rule is in place before its server starts and goes after it stopped. */
-  private final Map<String, PortRule> rules = new ConcurrentHashMap<>();
+  /**
+   * By addon name, the ports of the servers started: each is opened to its app before its server starts and closed
+   * after it stopped.
+   */
+  private final Map<String, Integer> ports = new ConcurrentHashMap<>();
   private final Map<String, RedisServer> servers = new ConcurrentHashMap<>();
 
   /**
    * Addons' dirs go under {@code baseDir}; {@code addonHost} is the address apps connect to (the docker0 gateway,
-   * 172.17.0.1). The provider owns the firewall from now on, and closes it with itself.
+   * 172.17.0.1). Each addon's port is opened in {@code firewall} to its app alone; whoever owns the firewall closes it.
    */
-  public RedisProvider(Vertx vertx, Path baseDir, String addonHost, AppSubnets subnets, AddonFirewall firewall) {
+  public RedisProvider(Vertx vertx, Path baseDir, String addonHost, AppSubnets subnets, HostFirewall firewall) {
     this.vertx = vertx;
     this.baseDir = baseDir;
     this.addonHost = addonHost;
@@ -135,14 +139,13 @@ public final class RedisProvider implements AddonProvider, AutoCloseable {
     });
   }
 
-  /** Stops every redis-server, saving what each plan keeps, and takes the firewall's chain away. Blocks. */
+  /** Stops every redis-server, saving what each plan keeps. Blocks. */
   @Override
   public void close() {
     List<CompletableFuture<Void>> stops = servers.values().stream().map(RedisServer::stop).toList();
     servers.clear();
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
-    rules.clear();
-    firewall.close();
+    ports.clear();
   }
 
   private Future<Map<String, String>> create(AddonInstance addon, String subnet) {
@@ -160,8 +163,8 @@ public final class RedisProvider implements AddonProvider, AutoCloseable {
   /** Firewalls the port, starts the server and waits until it answers. */
   private Future<Void> start(AddonInstance addon, String subnet, RedisCredentials credentials) {
     return blocking(() -> {
-      rules.put(addon.name(), new PortRule(addon.name(), credentials.port(), subnet));
-      applyFirewall();
+      ports.put(addon.name(), credentials.port());
+      firewall.allowOnly(new PortRule(addon.name(), credentials.port(), subnet));
       RedisServer server = RedisServer.start(addon.name(), dirOf(addon));
       servers.put(addon.name(), server);
       return server;
@@ -189,8 +192,8 @@ public final class RedisProvider implements AddonProvider, AutoCloseable {
     RedisServer server = servers.remove(addon.name());
     Future<Void> gone = server == null ? Future.succeededFuture() : Future.fromCompletionStage(server.stop());
     return gone.compose(stopped -> blocking(() -> {
-      rules.remove(addon.name());
-      applyFirewall();
+      ports.remove(addon.name());
+      firewall.revoke(addon.name());
       return null;
     }));
   }
@@ -202,14 +205,9 @@ public final class RedisProvider implements AddonProvider, AutoCloseable {
     }));
   }
 
-  /** Under the lock, so that the rules applied last are the newest. */
-  private synchronized void applyFirewall() {
-    firewall.apply(List.copyOf(rules.values()));
-  }
-
   /** A port free now that no other addon's server, down while being restarted, will want back. */
   private int freePort() {
-    Set<Integer> taken = rules.values().stream().map(PortRule::port).collect(Collectors.toSet());
+    Set<Integer> taken = Set.copyOf(ports.values());
     int port = FreePort.pick();
     while (taken.contains(port)) {
       port = FreePort.pick();

@@ -3,8 +3,11 @@ package io.paas.controller.addons.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paas.common.network.SubnetRange;
 import io.paas.controller.addons.AddonInstance;
 import io.paas.controller.addons.AddonPlan;
+import io.paas.controller.firewall.HostFirewall;
+import io.paas.controller.firewall.HostRules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -38,6 +41,8 @@ class RedisProviderTest {
   @TempDir
   Path dataDir;
   private final String chain = "PAAS-TEST-" + UUID.randomUUID().toString().substring(0, 8);
+  /** For a range no packet here comes from (TEST-NET-2): only the addons' own rules are at work. */
+  private final HostFirewall firewall = new HostFirewall(chain, SubnetRange.parse("198.51.100.0/24"));
   private Vertx vertx;
   private RedisProvider provider;
 
@@ -50,8 +55,7 @@ class RedisProviderTest {
   @AfterEach
   void stopProvider() {
     provider.close();
-    // A test that failed half way may have left the chain behind a closed provider.
-    new AddonFirewall(chain).close();
+    firewall.close();
   }
 
   @Test
@@ -223,8 +227,7 @@ class RedisProviderTest {
   }
 
   private RedisProvider newProvider(String addonHost) {
-    return new RedisProvider(vertx, dataDir, addonHost, app -> Future.succeededFuture("10.213.0.0/24"),
-        new AddonFirewall(chain));
+    return new RedisProvider(vertx, dataDir, addonHost, app -> Future.succeededFuture("10.213.0.0/24"), firewall);
   }
 
 

@@ -1,4 +1,4 @@
-package io.paas.controller.addons.redis;
+package io.paas.controller.firewall;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +57,7 @@ final class Iptables {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return new Result(process.waitFor(), output);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot run " + command.get(0) + " (the platform firewalls its addons with "
+      throw new UncheckedIOException("Cannot run " + command.get(0) + " (the platform firewalls app containers with "
           + "iptables, as root): " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,17 +1,17 @@
 package io.paas.controller.addons.redis;
 
+import static io.paas.controller.firewall.ContainerRuns.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paas.common.network.SubnetRange;
 import io.paas.controller.addons.AddonInstance;
+import io.paas.controller.firewall.ContainerRuns;
+import io.paas.controller.firewall.HostFirewall;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +26,12 @@ import org.junit.jupiter.api.TestInstance;
  * Docker's own making: the app's may connect, the other may not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AddonFirewallDockerTest {
-  private static final String IMAGE = "paas/busybox:latest";
-
+class RedisFirewallDockerTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final String networkA = "paas-fw-test-a-" + id;
   private final String networkB = "paas-fw-test-b-" + id;
-  private final String chain = "PAAS-TEST-" + id;
-  private final List<String> containers = new ArrayList<>();
+  /** The networks above are not in its app range: only the Redis rule is at work here. */
+  private final HostFirewall firewall = new HostFirewall("PAAS-TEST-" + id, SubnetRange.parse("198.51.100.0/24"));
   private Vertx vertx;
   private Path dataDir;
   private RedisProvider provider;
@@ -51,7 +49,7 @@ class AddonFirewallDockerTest {
     gateway = docker("network", "inspect", "-f", "{{(index .IPAM.Config 0).Gateway}}", "bridge").strip();
     provider = new RedisProvider(vertx, dataDir, gateway,
         app -> app.equals("app-a") ? Future.succeededFuture(subnetA) : Future.failedFuture("no app " + app),
-        new AddonFirewall(chain));
+        firewall);
     Map<String, String> credentials = provider.provision(new AddonInstance("redis-fw-" + id, "app-a", "redis",
         "mini")).await(30, TimeUnit.SECONDS);
     password = RedisCredentials.from(credentials).password();
@@ -66,12 +64,9 @@ class AddonFirewallDockerTest {
         provider.close();
       }
     } finally {
-      new AddonFirewall(chain).close();
-      for (String container : containers) {
-        dockerQuietly("rm", "-f", container);
-      }
-      dockerQuietly("network", "rm", networkA);
-      dockerQuietly("network", "rm", networkB);
+      firewall.close();
+      docker("network", "rm", networkA);
+      docker("network", "rm", networkB);
       vertx.close().await(10, TimeUnit.SECONDS);
       try (Stream<Path> paths = Files.walk(dataDir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -96,34 +91,7 @@ class AddonFirewallDockerTest {
 
   /** What a container on the network hears when it logs in to the redis and pings it. */
   private String askRedisFrom(String network) throws Exception {
-    String name = "paas-fw-test-" + UUID.randomUUID().toString().substring(0, 8);
-    containers.add(name);
-    return run("docker", "run", "--rm", "--name", name, "--network", network, IMAGE, "sh", "-c",
-        "printf 'AUTH %s\\r\\nPING\\r\\n' \"$0\" | nc -w 3 " + gateway + " " + port + " 2>&1", password).output();
-  }
-
-  private record Result(int status, String output) {
-  }
-
-  private static String docker(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Result result = run(command.toArray(String[]::new));
-    assertThat(result.status()).as(String.join(" ", command) + ": " + result.output()).isZero();
-    return result.output();
-  }
-
-  private static void dockerQuietly(String... args) {
-    try {
-      docker(args);
-    } catch (Exception | AssertionError ignored) {
-      // already gone
-    }
-  }
-
-  private static Result run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(process.waitFor(), output);
+    return ContainerRuns.output(network,
+        "printf 'AUTH %s\\r\\nPING\\r\\n' \"$0\" | nc -w 3 " + gateway + " " + port + " 2>&1", password);
   }
 }
