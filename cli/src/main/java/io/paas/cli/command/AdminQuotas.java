@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "admin:quotas", mixinStandardHelpOptions = true,
-    description = "Show the default quotas and the users with their own; with --user, that user's quotas and what "
-        + "they use (admins only).")
+    description = "Show the default quotas and the users and teams with their own; with --user or --team, its quotas "
+        + "and what it uses (admins only).")
 public final class AdminQuotas extends PaasCommand {
-  @Option(names = {"-u", "--user"}, paramLabel = "EMAIL", description = "The user whose quotas to show.")
-  private String user;
+  @ArgGroup(multiplicity = "0..1")
+  private QuotaSubjectOption subject;
 
   @Option(names = {"-j", "--json"}, description = "Print the API's JSON.")
   private boolean json;
@@ -26,11 +27,11 @@ public final class AdminQuotas extends PaasCommand {
   @Override
   protected void run() {
     ApiClient api = paas.api();
-    JsonObject answer = api.get(user == null ? "/admin/quotas" : "/admin/quotas?user=" + ApiClient.segment(user));
+    JsonObject answer = api.get("/admin/quotas" + (subject == null ? "" : subject.query()));
     Output out = out();
     if (json) {
       out.line(answer.encodePrettily());
-    } else if (user == null) {
+    } else if (subject == null) {
       overview(out, answer);
     } else {
       print(out, answer);
@@ -57,7 +58,7 @@ public final class AdminQuotas extends PaasCommand {
     out.table(rows);
     JsonArray overrides = answer.getJsonArray("overrides");
     if (overrides.isEmpty()) {
-      out.line("No user has quotas of their own.");
+      out.line("No user or team has quotas of their own.");
       return;
     }
     List<List<String>> own = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.paas.controller.store.TeamStore;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Teams and their members. Only members see a team (anyone else gets the 404 of a missing one); only its admins
@@ -65,5 +66,10 @@ public final class Teams {
         : "only its admins and members can add apps to it";
     return ApiException.forbidden("You are " + Permission.article(grant.role()) + " of team " + team + ": " + rule
         + ".");
+  }
+
+  /** Any team by name, whoever is in it: for operators. */
+  public Future<Optional<Team>> named(String name) {
+    return teams.byName(name);
   }
 }

@@ -2,6 +2,7 @@ package io.paas.controller.api;
 
 import io.paas.common.ApiException;
 import io.paas.common.Printable;
+import io.paas.controller.access.Teams;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.Accounts;
@@ -21,20 +22,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /admin/quotas} (admins): {@code GET} the defaults and every user with limits of their own (those limits
- * alone), or with {@code ?user=EMAIL} that user's limits and use; {@code PATCH {"user": EMAIL, "apps": 10,
- * "memory": null}} sets limits, null going back to the default.
+ * {@code /admin/quotas} (admins): {@code GET} the defaults and every user or team with limits of their own (those
+ * limits alone), or with {@code ?user=EMAIL} or {@code ?team=NAME} its limits and use; {@code PATCH {"user": EMAIL,
+ * "apps": 10, "memory": null}} (or {@code "team": NAME}) sets limits, null going back to the default.
  */
 final class AdminQuotasApi {
   private static final String QUOTAS = String.join(", ", Arrays.stream(Quota.values()).map(Quota::key).toList());
 
   private final Accounts accounts;
+  private final Teams teams;
   private final Quotas quotas;
   private final QuotaUsage usage;
   private final AuditLog audit;
 
-  AdminQuotasApi(Accounts accounts, Quotas quotas, QuotaUsage usage, AuditLog audit) {
+  AdminQuotasApi(Accounts accounts, Teams teams, Quotas quotas, QuotaUsage usage, AuditLog audit) {
     this.accounts = accounts;
+    this.teams = teams;
     this.quotas = quotas;
     this.usage = usage;
     this.audit = audit;
@@ -50,8 +53,9 @@ final class AdminQuotasApi {
       throw ApiException.forbidden("Only an admin can see quotas.");
     }
     String email = ctx.queryParams().get("user");
-    Responses.json(ctx, 200, email == null ? quotas.overrides().map(this::overview)
-        : accounts.find(email).map(QuotaSubject::user).compose(this::report));
+    String team = ctx.queryParams().get("team");
+    Responses.json(ctx, 200, email == null && team == null ? quotas.overrides().map(this::overview)
+        : subject(email, team).compose(this::report));
   }
 
   private void patch(RoutingContext ctx) {
@@ -60,11 +64,12 @@ final class AdminQuotasApi {
     }
     JsonObject body = JsonBody.of(ctx);
     String email = JsonBody.string(body, "user");
-    if (email == null) {
-      throw ApiException.badRequest("Field user is required: the email of the user whose quotas to set.");
+    String team = JsonBody.string(body, "team");
+    if ((email == null) == (team == null)) {
+      throw ApiException.badRequest("Give either user (an email) or team (a name): whose quotas to set.");
     }
     Map<Quota, Long> limits = limits(body);
-    Responses.json(ctx, 200, accounts.find(email).map(QuotaSubject::user)
+    Responses.json(ctx, 200, subject(email, team)
         .compose(subject -> quotas.change(subject, limits)
             .compose(v -> audit.record(Callers.actor(ctx), AuditAction.QUOTA_CHANGE, null, changed(subject, limits)))
             .compose(v -> report(subject))));
@@ -74,7 +79,7 @@ final class AdminQuotasApi {
   private static Map<Quota, Long> limits(JsonObject body) {
     Map<Quota, Long> limits = new EnumMap<>(Quota.class);
     for (String field : body.fieldNames()) {
-      if (field.equals("user")) {
+      if (field.equals("user") || field.equals("team")) {
         continue;
       }
       Quota quota = Quota.byKey(field).orElseThrow(() -> ApiException.badRequest("Unknown quota "
@@ -89,6 +94,15 @@ final class AdminQuotasApi {
       throw ApiException.invalid("No quotas given; quotas are " + QUOTAS + ".");
     }
     return limits;
+  }
+
+  /** The user by email, or else the team by name; a 404 when there is none. */
+  private Future<QuotaSubject> subject(String email, String team) {
+    if (email != null) {
+      return accounts.find(email).map(QuotaSubject::user);
+    }
+    return teams.named(team).map(found -> found.map(QuotaSubject::team)
+        .orElseThrow(() -> ApiException.notFound("No team " + Printable.of(team) + ".")));
   }
 
   /** What the audit log keeps of a change: whose limits, and each new limit (null: back to the default). */

@@ -61,7 +61,8 @@ public final class ApiServer {
     new DynosApi(guard, services.dynos(), services.formations(), services.audit()).mount(router);
     new AgentsApi(services.agents(), services.placements(), services.formations()).mount(router);
     new MailApi(guard, services.mail()).mount(router);
-    new AdminQuotasApi(services.accounts(), services.quotas(), services.quotaUsage(), services.audit()).mount(router);
+    new AdminQuotasApi(services.accounts(), services.teams(), services.quotas(), services.quotaUsage(),
+        services.audit()).mount(router);
     new AdminAuditApi(services.audit()).mount(router);
 
     router.route("/*").handler(StaticHandler.create("webroot"));

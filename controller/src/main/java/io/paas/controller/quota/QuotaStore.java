@@ -20,8 +20,10 @@ public final class QuotaStore {
   private static final String REMOVE = "DELETE FROM quota_overrides "
       + "WHERE subject_kind = $1 AND subject_id = $2 AND quota = $3";
   // A team's name joins here once there are teams.
-  private static final String ALL = "SELECT q.subject_kind, q.subject_id, u.email AS name, q.quota, q.quota_limit "
-      + "FROM quota_overrides q LEFT JOIN users u ON q.subject_kind = 'user' AND u.id = q.subject_id "
+  private static final String ALL = "SELECT q.subject_kind, q.subject_id, COALESCE(u.email, t.name) AS name, "
+      + "q.quota, q.quota_limit FROM quota_overrides q "
+      + "LEFT JOIN users u ON q.subject_kind = 'user' AND u.id = q.subject_id "
+      + "LEFT JOIN teams t ON q.subject_kind = 'team' AND t.id = q.subject_id "
       + "ORDER BY name, q.subject_kind, q.subject_id";
 
   private final Pool pool;

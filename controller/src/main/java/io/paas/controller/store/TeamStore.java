@@ -42,6 +42,12 @@ public final class TeamStore {
         .map(rows -> grants(rows).stream().findFirst());
   }
 
+  /** Any team by name, whoever is in it: for operators. */
+  public Future<Optional<Team>> byName(String name) {
+    return pool.preparedQuery("SELECT id, name, created_at FROM teams WHERE name = $1").execute(Tuple.of(name))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(team(rows.iterator().next())));
+  }
+
   /** The teams the user is in, by name. */
   public Future<List<TeamGrant>> of(long userId) {
     return pool.preparedQuery(GRANTS + "ORDER BY t.name").execute(Tuple.of(userId)).map(TeamStore::grants);

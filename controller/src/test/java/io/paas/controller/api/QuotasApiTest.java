@@ -40,6 +40,32 @@ class QuotasApiTest extends ApiTestBase {
   }
 
   @Test
+  void aTeamsAppsCountAgainstTheTeamNotItsMembers() throws Exception {
+    Tenant tenant = tenant("{\"apps\": 5}");
+    String team = "quota-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(api.call("POST", "/teams", tenant.token(), ApiCalls.body("name", team)).status()).isEqualTo(201);
+    Response set = api.call("PATCH", "/admin/quotas", api.adminToken, "{\"team\": \"" + team + "\", \"apps\": 1}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().getString("kind")).isEqualTo("team");
+    String first = "team-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(api.call("POST", "/apps", tenant.token(), ApiCalls.body("name", first, "team", team)).status())
+        .isEqualTo(201);
+
+    Response refused = api.call("POST", "/apps", tenant.token(),
+        ApiCalls.body("name", "team-" + UUID.randomUUID().toString().substring(0, 8), "team", team));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().getString("message")).isEqualTo("Quota exceeded: apps 1 of 1 used by " + team
+        + "; ask an operator to raise it.");
+    api.newApp(tenant.token());
+    JsonObject usage = api.call("GET", "/admin/quotas?team=" + team, api.adminToken, null).json();
+    assertThat(usage.getJsonArray("quotas").getJsonObject(0).getLong("used")).isEqualTo(1L);
+    assertThat(api.call("GET", "/admin/quotas?team=no-such-team", api.adminToken, null).status()).isEqualTo(404);
+    assertThat(api.call("PATCH", "/admin/quotas", api.adminToken,
+        "{\"team\": \"" + team + "\", \"user\": \"" + tenant.email() + "\", \"apps\": 1}").status()).isEqualTo(400);
+  }
+
+  @Test
   void appsCreatedAtOnceCannotPassTheQuotaTogether() throws Exception {
     Tenant tenant = tenant("{\"apps\": 1}");
 
