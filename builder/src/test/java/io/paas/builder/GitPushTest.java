@@ -146,6 +146,31 @@ class GitPushTest {
   }
 
   @Test
+  void aDockerfileCannotBuildOnOrCopyFromAnotherAppsImage() throws Exception {
+    String victim = newApp();
+    WorkTree secret = new WorkTree(tmp.resolve("victim"))
+        .write("Dockerfile", "FROM paas/busybox:latest\nCOPY . /app\n").write("secret.txt", "victim code\n");
+    secret.commit("victim");
+    assertThat(push(secret, victim).exitCode()).isZero();
+
+    for (String dockerfile : List.of("FROM paas/" + victim + ":build-1\nRUN cat /app/secret.txt\n",
+        "FROM paas/busybox:latest\nCOPY --from=paas/" + victim + ":build-1 /app/secret.txt /stolen\n")) {
+      String thief = newApp();
+      WorkTree work = new WorkTree(tmp.resolve(thief)).write("Dockerfile", dockerfile);
+      work.commit("steal");
+
+      WorkTree.Result push = push(work, thief);
+
+      assertThat(push.exitCode()).as(push.output()).isNotZero();
+      assertThat(push.output()).contains("'paas/" + victim + ":build-1' is another app's image")
+          .doesNotContain("victim code");
+    }
+    secret.write("Dockerfile", "FROM paas/" + victim + ":build-1\nRUN cat /app/secret.txt\n");
+    secret.commit("builds on its own image");
+    assertThat(push(secret, victim).output()).contains("victim code");
+  }
+
+  @Test
   void failingBuildRejectsThePushAndLeavesTheBranch() throws Exception {
     String app = newApp();
     WorkTree work = new WorkTree(tmp.resolve("w"))

@@ -7,8 +7,11 @@ import io.paas.builder.BuildFailedException;
 import io.paas.builder.BuildResult;
 import io.paas.builder.plan.BuildPlan;
 import io.paas.builder.plan.Dockerfile;
+import io.paas.builder.plan.ImageReferences;
 import io.paas.builder.plan.Planner;
+import io.paas.builder.plan.SourceTree;
 import io.paas.builder.plan.Stacks;
+import io.paas.common.Printable;
 import io.paas.common.network.AppNetworks;
 import io.paas.common.network.SubnetRange;
 import java.io.BufferedOutputStream;
@@ -86,6 +89,7 @@ public final class ImageBuilder {
       throw new BuildFailedException("Could not read the pushed commit: " + e.getMessage(), e);
     }
     log.accept("-----> " + plan.detected());
+    refuseOtherAppsImages(app, tree);
     stackMaker.ensure(plan.stacks(), log);
     String image = imageName(app, buildId);
     buildImage(app, image, tree, plan, StepLog.verbose(log));
@@ -94,6 +98,26 @@ public final class ImageBuilder {
     log.accept(String.format(Locale.ROOT, "-----> Image size: %.1f MB (built in %.1f s)",
         docker.inspectImageCmd(image).exec().getSize() / 1e6, (System.nanoTime() - started) / 1e9));
     return new BuildResult(image, plan.processTypes(), plan.releaseCommand());
+  }
+
+  /**
+   * One tenant's Dockerfile may not start from, or copy out of, an image another app's build made: it would hold
+   * that app's code. Stacks and images from registries carry no app label and pass.
+   */
+  private void refuseOtherAppsImages(String app, SourceTree tree) throws BuildFailedException {
+    for (String reference : ImageReferences.of(tree)) {
+      String owner;
+      try {
+        Map<String, String> labels = docker.inspectImageCmd(reference).exec().getConfig().getLabels();
+        owner = labels == null ? null : labels.get(APP_LABEL);
+      } catch (NotFoundException | IllegalArgumentException notHere) {
+        continue;
+      }
+      if (owner != null && !owner.equals(app)) {
+        throw new BuildFailedException(Printable.of(reference) + " is another app's image; build from a stack "
+            + "image, a registry's image or this app's own.");
+      }
+    }
   }
 
   /** Removes every image built for the app, whatever it is tagged; images already gone are fine. */

@@ -1,7 +1,6 @@
 package io.paas.builder.plan;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,23 +23,10 @@ final class DockerfileBuildpack implements Buildpack {
   @Override
   public BuildPlan plan(SourceTree tree, Procfile procfile, Stacks stacks) throws PlanException {
     String text = tree.read(DOCKERFILE).orElseThrow();
-    List<String> stackKeys = text.lines()
-        .map(String::strip)
-        .filter(line -> line.toUpperCase(Locale.ROOT).startsWith("FROM "))
-        .map(DockerfileBuildpack::image)
+    List<String> stackKeys = ImageReferences.of(text).stream()
         .flatMap(image -> stacks.keyOf(image).stream())
         .distinct()
         .toList();
     return new BuildPlan("Dockerfile", "Dockerfile detected", null, stackKeys, Map.of(), procfile);
-  }
-
-  /** The image of a {@code FROM [--platform=...] image [AS name]} line. */
-  private static String image(String fromLine) {
-    for (String word : fromLine.substring(5).strip().split("\\s+")) {
-      if (!word.startsWith("--")) {
-        return word;
-      }
-    }
-    return "";
   }
 }
