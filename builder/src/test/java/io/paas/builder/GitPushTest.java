@@ -154,6 +154,7 @@ class GitPushTest {
     assertThat(push(secret, victim).exitCode()).isZero();
 
     for (String dockerfile : List.of("FROM paas/" + victim + ":build-1\nRUN cat /app/secret.txt\n",
+        "ARG BASE=paas/" + victim + ":build-1\nFROM ${BASE}\nRUN cat /app/secret.txt\n",
         "FROM paas/busybox:latest\nCOPY --from=paas/" + victim + ":build-1 /app/secret.txt /stolen\n")) {
       String thief = newApp();
       WorkTree work = new WorkTree(tmp.resolve(thief)).write("Dockerfile", dockerfile);

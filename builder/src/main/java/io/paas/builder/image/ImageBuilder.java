@@ -106,6 +106,10 @@ public final class ImageBuilder {
    */
   private void refuseOtherAppsImages(String app, SourceTree tree) throws BuildFailedException {
     for (String reference : ImageReferences.of(tree)) {
+      if (reference.contains("$")) {
+        throw new BuildFailedException(Printable.of(reference) + " names its image with a build arg that has no "
+            + "default; give the ARG a default value.");
+      }
       String owner;
       try {
         Map<String, String> labels = docker.inspectImageCmd(reference).exec().getConfig().getLabels();

@@ -26,4 +26,11 @@ class ImageReferencesTest {
     assertThat(ImageReferences.of("FROM paas/busybox:latest AS Base\nFROM base\nCOPY --from=BASE /a /a\n"))
         .containsExactly("paas/busybox:latest");
   }
+
+  @Test
+  void argDefaultsAreSubstitutedAndUnknownOnesLeftForTheCheck() {
+    assertThat(ImageReferences.of("ARG BASE=paas/other:build-1\nARG TAG=\"3\"\nFROM ${BASE}\n"
+        + "COPY --from=paas/x:build-$TAG /a /a\nFROM $UNSET\n"))
+        .containsExactly("paas/other:build-1", "paas/x:build-3", "$UNSET");
+  }
 }
