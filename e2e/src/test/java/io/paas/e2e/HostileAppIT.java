@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A hostile tenant: app H, on the same platform as a victim app V with a Redis addon, tries from a one-off dyno to
  * open connections to V's dyno (its container on V's network, its published port at every address of the host), to
  * the platform's API, router and registry at every address of the host, to V's Redis, and looks for the Docker
- * socket. The platform listens on every address (--bind 0.0.0.0), as a public install does, so only the host
- * firewall and Docker's isolation stand in the way. Each result is printed. The same probe shows what H may reach by
- * design (the shared addon PostgreSQL and SMTP servers) and V its own dyno and Redis, so "closed" means refused.
+ * socket; V, which has no PostgreSQL or SMTP addon, cannot reach those shared servers either. The platform listens
+ * on every address (--bind 0.0.0.0), as a public install does, so only the host firewall and Docker's isolation
+ * stand in the way. Each result is printed. The same probe shows what H may reach by design (the shared addon
+ * PostgreSQL and SMTP servers it has addons on) and V its own dyno and Redis, so "closed" means refused.
  */
 class HostileAppIT {
   @TempDir
@@ -75,6 +76,17 @@ class HostileAppIT {
     assertThat(seen).as("what %s reached", HOSTILE).hasSize(targets.size() + 1)
         .allMatch(line -> line.endsWith(" closed") || line.equals("docker.sock absent"))
         .contains("docker.sock absent");
+  }
+
+  @Test
+  void anAppWithoutTheirAddonsCannotReachTheSharedAddonServers() throws Exception {
+    URI postgres = hostile.addonUrl("DATABASE");
+    URI smtp = hostile.addonUrl("SMTP");
+
+    assertThat(probe(victim, Map.of(
+        "addon-postgres", postgres.getHost() + " " + postgres.getPort(),
+        "addon-smtp", smtp.getHost() + " " + smtp.getPort())))
+        .contains("addon-postgres closed", "addon-smtp closed");
   }
 
   @Test

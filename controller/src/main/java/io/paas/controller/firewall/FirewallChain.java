@@ -8,7 +8,7 @@ import java.util.List;
  * The rules of the host firewall's chain, as iptables-restore input, from what should be allowed. In order: loopback
  * goes on untouched (the platform calls its own servers there); packets from the app range that belong to a
  * connection the host opened (the router and health checks talking to dynos) are accepted; so are connections from
- * the range to the ports every app may use, and from an app's subnet to its own ports, which are refused to every
+ * an app's subnet to the shared servers' ports it has addons on, and to its own ports, which are refused to every
  * other source; anything else from the range is refused. Other sources go on to the rest of INPUT.
  */
 final class FirewallChain {
@@ -21,11 +21,11 @@ final class FirewallChain {
   }
 
   /** With {@code --noflush}, declaring the chain empties it; only the chain changes. */
-  String restoreInput(Collection<PortRule> everyApp, Collection<PortRule> ownAppOnly) {
+  String restoreInput(Collection<PortRule> shared, Collection<PortRule> ownAppOnly) {
     List<String> lines = new ArrayList<>(List.of("*filter", ":" + chain + " - [0:0]",
         "-A " + chain + " -i lo -j RETURN",
         "-A " + chain + " -s " + appRange + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"));
-    for (PortRule rule : everyApp) {
+    for (PortRule rule : shared) {
       lines.add(accept(rule));
     }
     for (PortRule rule : ownAppOnly) {

@@ -22,7 +22,7 @@ public final class HostFirewall implements AutoCloseable {
   private final String appRange;
   private final FirewallChain rules;
   private final Iptables iptables = new Iptables();
-  private final Map<String, PortRule> everyApp = new TreeMap<>();
+  private final Map<String, PortRule> shared = new TreeMap<>();
   private final Map<String, PortRule> ownAppOnly = new TreeMap<>();
 
   /** {@code chain} is this firewall's alone ({@code PAAS-FW-1f2e3d4c}): what it held before is replaced. */
@@ -37,15 +37,18 @@ public final class HostFirewall implements AutoCloseable {
 
   /** Puts the chain in place with what is allowed so far: from the start, apps reach nothing of the host. */
   public synchronized void enforce() {
-    iptables.restore(rules.restoreInput(everyApp.values(), ownAppOnly.values()));
+    iptables.restore(rules.restoreInput(shared.values(), ownAppOnly.values()));
     if (!iptables.succeeds("-C", "INPUT", "-j", chain)) {
       iptables.run("-I", "INPUT", "1", "-j", chain);
     }
   }
 
-  /** Lets every app's containers connect to {@code port}, a server they share (the addon PostgreSQL, SMTP). */
-  public synchronized void allowEveryApp(String name, int port) {
-    everyApp.put(name, new PortRule(name, port, appRange));
+  /**
+   * Lets {@code rule.source()} connect to its port, on a server apps share (the addon PostgreSQL, SMTP): several
+   * apps may each have a rule for the port; the rest of the app range stays refused.
+   */
+  public synchronized void allowShared(PortRule rule) {
+    shared.put(rule.name(), rule);
     enforce();
   }
 
@@ -57,7 +60,7 @@ public final class HostFirewall implements AutoCloseable {
 
   /** Drops the rule of that name: its port is closed to apps again. */
   public synchronized void revoke(String name) {
-    everyApp.remove(name);
+    shared.remove(name);
     ownAppOnly.remove(name);
     enforce();
   }

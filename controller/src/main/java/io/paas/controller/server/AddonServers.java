@@ -2,6 +2,7 @@ package io.paas.controller.server;
 
 import com.github.dockerjava.api.DockerClient;
 import io.paas.controller.addons.AddonCatalog;
+import io.paas.controller.addons.AttachedOnly;
 import io.paas.controller.addons.AddonProvider;
 import io.paas.controller.addons.AppSubnets;
 import io.paas.controller.addons.postgres.AddonPostgresServer;
@@ -44,16 +45,16 @@ final class AddonServers implements AutoCloseable {
         ? new ExternalAddonPostgres(options.addonPostgresUrl)
         : EmbeddedAddonPostgres.start(dataDir.resolve("addon-postgres"), servers.host, 0);
     servers.running.add(postgres);
-    firewall.allowEveryApp("addon-postgres", postgres.tenantAddress().port());
-    servers.providers.add(new PostgresAddonProvider(vertx, postgres));
+    servers.providers.add(new AttachedOnly(new PostgresAddonProvider(vertx, postgres),
+        postgres.tenantAddress().port(), subnets, firewall, vertx));
     RedisProvider redis = new RedisProvider(vertx, dataDir.resolve("addon-redis"), servers.host, subnets, firewall);
     servers.running.add(redis);
     servers.providers.add(redis);
     SmtpServer smtp = SmtpServer.start(vertx, mailOptions.smtp(dataDir, servers.host), accounts, mail)
         .await(30, TimeUnit.SECONDS);
     servers.running.add(() -> smtp.stop().await(10, TimeUnit.SECONDS));
-    firewall.allowEveryApp("addon-smtp", smtp.port());
-    servers.providers.add(new SmtpProvider(smtp.host(), smtp.port(), mail));
+    servers.providers.add(new AttachedOnly(new SmtpProvider(smtp.host(), smtp.port(), mail), smtp.port(), subnets,
+        firewall, vertx));
     return servers;
   }
 

@@ -33,13 +33,17 @@ class HostFirewallTest {
   }
 
   @Test
-  void allowsSharedPortsToTheRangeAndAnAppsPortToItsSubnetOnly() throws Exception {
+  void allowsASharedPortToEachAttachedAppAndAnAppsOwnPortToItsSubnetOnly() throws Exception {
     firewall.enforce();
-    firewall.allowEveryApp("addon-postgres", 40000);
+    firewall.allowShared(new PortRule("postgres-amber-1", 40000, "198.51.100.48/28"));
+    firewall.allowShared(new PortRule("postgres-blue-2", 40000, "198.51.100.64/28"));
     firewall.allowOnly(new PortRule("redis-amber-1", 40001, "198.51.100.16/28"));
 
     assertThat(HostRules.list(chain)).containsSubsequence(
-        "-A " + chain + " -s 198.51.100.0/24 -p tcp -m tcp --dport 40000 -m comment --comment addon-postgres -j ACCEPT",
+        "-A " + chain + " -s 198.51.100.48/28 -p tcp -m tcp --dport 40000 -m comment --comment postgres-amber-1"
+            + " -j ACCEPT",
+        "-A " + chain + " -s 198.51.100.64/28 -p tcp -m tcp --dport 40000 -m comment --comment postgres-blue-2"
+            + " -j ACCEPT",
         "-A " + chain + " -s 198.51.100.16/28 -p tcp -m tcp --dport 40001 -m comment --comment redis-amber-1"
             + " -j ACCEPT",
         "-A " + chain + " -p tcp -m tcp --dport 40001 -m comment --comment redis-amber-1"
@@ -61,7 +65,7 @@ class HostFirewallTest {
 
   @Test
   void closingRemovesTheJumpAndTheChainAndMayBeRepeated() throws Exception {
-    firewall.allowEveryApp("addon-smtp", 40003);
+    firewall.allowShared(new PortRule("smtp-amber-1", 40003, "198.51.100.16/28"));
 
     firewall.close();
     firewall.close();
@@ -75,6 +79,7 @@ class HostFirewallTest {
         .hasMessageContaining("28 characters");
     assertThatThrownBy(() -> new PortRule("redis-amber-1", 40001, "10.214.3.0/24\n-A INPUT -j ACCEPT"))
         .hasMessageContaining("Not an IPv4 subnet");
-    assertThatThrownBy(() -> firewall.allowEveryApp("smtp\" -j ACCEPT", 25)).hasMessageContaining("Not a rule name");
+    assertThatThrownBy(() -> new PortRule("smtp\" -j ACCEPT", 25, "198.51.100.16/28"))
+        .hasMessageContaining("Not a rule name");
   }
 }
