@@ -115,14 +115,6 @@ public final class AddonService {
     }));
   }
 
-  /**
-   * The addons of an app about to be deleted, read before it is: they go with its row, and their resources are
-   * destroyed by {@link #deprovisionAll} once its dynos are stopped.
-   */
-  public Future<List<Addon>> ofDoomedApp(App app) {
-    return addons.ofApp(app.id());
-  }
-
   /** Destroys what each addon holds; a failure is logged and the others still go. */
   public Future<Void> deprovisionAll(List<Addon> doomed) {
     List<Future<Void>> all = doomed.stream().map(addon -> catalog.provider(addon.service())

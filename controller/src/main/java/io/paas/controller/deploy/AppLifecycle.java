@@ -64,10 +64,10 @@ public final class AppLifecycle {
 
   /**
    * The store forgets the app first, so a reconcile pass running meanwhile cannot bring its dynos back for long.
-   * Its addons go with its row; their data is destroyed once no dyno uses it any more.
+   * Its addons go with its row, so they are read before it goes; their data is destroyed once no dyno uses it.
    */
   public Future<App> destroy(App app) {
-    return addons.ofDoomedApp(app).compose(doomed -> apps.delete(app.id())
+    return addons.list(app).compose(doomed -> apps.delete(app.id())
         .compose(v -> deployer.stop(app.name()))
         .compose(v -> addons.deprovisionAll(doomed)))
         .onSuccess(v -> {

@@ -1,9 +1,9 @@
 package io.paas.controller.server;
 
+import io.paas.common.StateFile;
+import io.paas.common.process.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,24 +15,15 @@ final class KeptPort {
   private KeptPort() {
   }
 
-  /** {@code given} when set (and then kept), else the kept one, else a port free now on {@code host}. */
-  static int of(Path dataDir, String name, Integer given, String host) {
+  /** {@code given} when set (and then kept), else the kept one, else a port free now. */
+  static int of(Path dataDir, String name, Integer given) {
     Path file = dataDir.resolve(name + ".port");
     try {
       if (given != null && given > 0) {
         Files.writeString(file, given + "\n");
         return given;
       }
-      if (Files.exists(file)) {
-        return Integer.parseInt(Files.readString(file).trim());
-      }
-      int port;
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.bind(new InetSocketAddress(host, 0));
-        port = socket.getLocalPort();
-      }
-      Files.writeString(file, port + "\n");
-      return port;
+      return Integer.parseInt(StateFile.readOrCreate(file, () -> Integer.toString(FreePort.pick())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

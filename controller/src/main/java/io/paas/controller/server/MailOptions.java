@@ -32,7 +32,7 @@ final class MailOptions {
 
   /** The mail server's settings, listening on {@code host}. */
   SmtpOptions smtp(Path dataDir, String host) {
-    return new SmtpOptions(host, KeptPort.of(dataDir, "smtp", port, host), dataDir,
+    return new SmtpOptions(host, KeptPort.of(dataDir, "smtp", port), dataDir,
         Optional.ofNullable(relayHost).map(relay -> new RelayOptions(relay, relayPort, relayUsername, relayPassword,
             relayStartTls)));
   }

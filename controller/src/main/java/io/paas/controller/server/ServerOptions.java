@@ -132,9 +132,7 @@ final class ServerOptions {
   }
 
   DrainLimits drainLimits() {
-    DrainLimits limits = DrainLimits.DEFAULT;
-    return new DrainLimits(drainBuffer, limits.batchLines(), limits.batchWait(), limits.minBackoff(),
-        limits.maxBackoff());
+    return DrainLimits.DEFAULT.withCapacity(drainBuffer);
   }
 
   long agentMemoryBytes() {

@@ -1,12 +1,13 @@
 package io.paas.controller.addons.postgres;
 
+import io.paas.common.StateFile;
+import io.paas.common.process.FreePort;
 import io.paas.controller.auth.Tokens;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,14 +107,6 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
   }
 
   private static int keptPort(Path dir) throws IOException {
-    return Integer.parseInt(StateFile.readOrCreate(dir.resolve("port"), EmbeddedAddonPostgres::freePort));
-  }
-
-  private static String freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return Integer.toString(socket.getLocalPort());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Integer.parseInt(StateFile.readOrCreate(dir.resolve("port"), () -> Integer.toString(FreePort.pick())));
   }
 }

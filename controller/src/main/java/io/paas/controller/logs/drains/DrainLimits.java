@@ -15,4 +15,9 @@ public record DrainLimits(int capacity, int batchLines, Duration batchWait, Dura
 
   public static final DrainLimits DEFAULT =
       new DrainLimits(1000, 100, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(30));
+
+  /** The same limits holding {@code lines} per drain. */
+  public DrainLimits withCapacity(int lines) {
+    return new DrainLimits(lines, batchLines, batchWait, minBackoff, maxBackoff);
+  }
 }

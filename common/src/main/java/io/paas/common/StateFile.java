@@ -1,4 +1,4 @@
-package io.paas.controller.addons.postgres;
+package io.paas.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** A value made at the first start and read again at every later one, in a file only the server's user can read. */
-final class StateFile {
+public final class StateFile {
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private StateFile() {
   }
 
-  static String readOrCreate(Path file, Supplier<String> first) throws IOException {
+  public static String readOrCreate(Path file, Supplier<String> first) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file).strip();
     }
