@@ -34,8 +34,7 @@ final class AuthApi {
     String email = JsonBody.string(body, "email");
     String address = Callers.address(ctx);
     Responses.json(ctx, 200, accounts.login(email, JsonBody.string(body, "password"), ClientAddress.of(ctx))
-        .compose(issued -> accounts.find(email)
-            .compose(user -> audit.record(Actor.of(user, address), AuditAction.LOGIN, null, Map.of()))
+        .compose(issued -> audit.record(Actor.of(issued.owner(), address), AuditAction.LOGIN, null, Map.of())
             .map(Views.token(issued.token()).put("token", issued.secret()).put("email", email.toLowerCase())))
         .recover(e -> refused(e, email, address)));
   }

@@ -69,7 +69,7 @@ public final class ApiTokens {
   private Future<IssuedToken> issue(User user, String description, Duration lifetime) {
     String secret = Tokens.generate();
     return store.insert(user.id(), Tokens.hash(secret), description, lifetime)
-        .map(token -> new IssuedToken(token, secret));
+        .map(token -> new IssuedToken(token, user, secret));
   }
 
   private static ApiException unauthorized() {
