@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, appPath } from '../api.js';
+import { html } from '../html.js';
+import { useAction, useResource } from '../ui/hooks.js';
+import { EmptyRow, ErrorText, TableWrap, Time, Working, submitted } from '../ui/parts.js';
+
+/** The controller's dyno sizes (scheduler.DynoSize), smallest first. */
+const SIZES = [
+  { name: 'basic', text: 'basic: 256 MB, 0.5 CPU' },
+  { name: 'standard', text: 'standard: 512 MB, 1 CPU' },
+  { name: 'performance', text: 'performance: 2 GB, 2 CPUs' },
+];
+
+/** One process type: its quantity and size, scaled with its own button; Enter in either field scales too. */
+function ProcessRow({ name, process, onScaled }) {
+  const [quantity, setQuantity] = useState(String(process.quantity));
+  const [size, setSize] = useState(process.size);
+  useEffect(() => {
+    setQuantity(String(process.quantity));
+    setSize(process.size);
+  }, [process.quantity, process.size]);
+  const action = useAction();
+  const type = process.type;
+  const form = `scale-form-${type}`;
+  const scale = () => {
+    const wanted = Number(quantity);
+    if (quantity.trim() === '' || !Number.isInteger(wanted) || wanted < 0) {
+      action.fail('Quantity must be a whole number, 0 or more.');
+      return;
+    }
+    action.run(async () => {
+      await api.patch(appPath(name, '/formation'), { updates: [{ type, quantity: wanted, size }] });
+      onScaled();
+    });
+  };
+  return html`<tr data-type=${type} aria-busy=${action.busy ? 'true' : 'false'}>
+    <th scope="row">${type}</th>
+    <td class="command"><code>${process.command}</code></td>
+    <td>
+      <label class="visually-hidden" for=${`quantity-${type}`}>Number of ${type} dynos</label>
+      <input id=${`quantity-${type}`} form=${form} type="number" min="0" step="1" inputmode="numeric" class="narrow"
+        value=${quantity} onInput=${(e) => setQuantity(e.currentTarget.value)} />
+    </td>
+    <td>
+      <label class="visually-hidden" for=${`size-${type}`}>Size of ${type} dynos</label>
+      <select id=${`size-${type}`} form=${form} value=${size} onChange=${(e) => setSize(e.currentTarget.value)}>
+        ${SIZES.map((s) => html`<option key=${s.name} value=${s.name}>${s.text}</option>`)}
+      </select>
+    </td>
+    <td>
+      <form id=${form} novalidate onSubmit=${submitted(scale)}>
+        <button type="submit" id=${`scale-${type}`} disabled=${!!action.busy}>Scale</button>
+        <${Working} busy=${action.busy} />
+        <${ErrorText} error=${action.error} />
+      </form>
+    </td>
+  </tr>`;
+}
+
+function DynoRow({ dyno, busy, onRestart }) {
+  return html`<tr data-dyno=${dyno.name}>
+    <th scope="row">${dyno.name}</th>
+    <td class="dyno-state"><span class=${`state state-${dyno.state}`}>${dyno.state}</span></td>
+    <td>${dyno.size ?? '–'}</td>
+    <td>${dyno.release}</td>
+    <td>${dyno.restarts ?? 0}</td>
+    <td><${Time} iso=${dyno.since} /></td>
+    <td>${dyno.host ?? ''}</td>
+    <td><button type="button" class="dyno-restart" disabled=${!!busy} aria-label=${`Restart ${dyno.name}`}
+      onClick=${onRestart}>Restart</button></td>
+  </tr>`;
+}
+
+/** The formation (what should run) and the dynos (what does), the latter refreshed every 2 s. */
+export function DynosTab({ name }) {
+  const formation = useResource(() => api.get(appPath(name, '/formation')), [name]);
+  const dynos = useResource(() => api.get(appPath(name, '/dynos')), [name], 2000);
+  const restart = useAction();
+  const restartDynos = (which) => restart.run(async () => {
+    await api.delete(appPath(name, which ? `/dynos/${encodeURIComponent(which)}` : '/dynos'));
+    await dynos.reload(true);
+  }, which ?? 'all');
+  const processes = formation.data ?? [];
+  const running = [...(dynos.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  return html`<section aria-labelledby="formation-title" aria-busy=${formation.loading ? 'true' : 'false'}>
+      <h3 id="formation-title">Formation</h3>
+      <${ErrorText} error=${formation.error} />
+      <${TableWrap}>
+        <table id="formation-table">
+          <thead><tr><th scope="col">Type</th><th scope="col">Command</th><th scope="col">Quantity</th>
+            <th scope="col">Size</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            ${processes.length === 0
+              ? html`<${EmptyRow} columns="5" loading=${formation.loading}>No process types yet: they come with the
+                  first build.<//>`
+              : processes.map((p) => html`<${ProcessRow} key=${p.type} name=${name} process=${p}
+                  onScaled=${() => { formation.reload(true); dynos.reload(true); }} />`)}
+          </tbody>
+        </table>
+      <//>
+    </section>
+    <section aria-labelledby="dynos-title" aria-busy=${restart.busy || dynos.loading ? 'true' : 'false'}>
+      <div class="section-head">
+        <h3 id="dynos-title">Dynos</h3>
+        <button type="button" id="restart-all" disabled=${!!restart.busy} onClick=${() => restartDynos(null)}>
+          Restart all dynos</button>
+        <${Working} busy=${restart.busy} />
+      </div>
+      <${ErrorText} error=${restart.error ?? dynos.error} />
+      <${TableWrap}>
+        <table id="dynos-table">
+          <thead><tr><th scope="col">Dyno</th><th scope="col">State</th><th scope="col">Size</th>
+            <th scope="col">Release</th><th scope="col">Restarts</th><th scope="col">Since</th>
+            <th scope="col">Host</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            ${running.length === 0
+              ? html`<${EmptyRow} columns="8" loading=${dynos.loading}>No dynos running.<//>`
+              : running.map((d) => html`<${DynoRow} key=${d.name} dyno=${d} busy=${restart.busy}
+                  onRestart=${() => restartDynos(d.name)} />`)}
+          </tbody>
+        </table>
+      <//>
+    </section>`;
+}

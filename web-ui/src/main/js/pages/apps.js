@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { html } from '../html.js';
+import { count, dynoCount } from '../lib/format.js';
+import { appHref } from '../lib/routes.js';
+import { go } from '../session.js';
+import { useAction, useResource } from '../ui/hooks.js';
+import { EmptyRow, ErrorText, Field, TableWrap, Time, Working, submitted } from '../ui/parts.js';
+
+function CreateApp({ teams }) {
+  const [name, setName] = useState('');
+  const [team, setTeam] = useState('');
+  const action = useAction();
+  const create = () => {
+    if (!name.trim()) {
+      action.fail('Enter a name for the app.');
+      return;
+    }
+    action.run(async () => {
+      const app = await api.post('/apps', team ? { name: name.trim(), team } : { name: name.trim() });
+      go(appHref(app.name));
+    });
+  };
+  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)}>
+    <${Field} id="new-app-name" label="App name">
+      <input id="new-app-name" required autocomplete="off" spellcheck="false" value=${name}
+        onInput=${(e) => setName(e.currentTarget.value)} />
+    <//>
+    <${Field} id="new-app-team" label="Owner">
+      <select id="new-app-team" value=${team} onChange=${(e) => setTeam(e.currentTarget.value)}>
+        <option value="">Personal</option>
+        ${teams.map((t) => html`<option key=${t.name} value=${t.name}>Team ${t.name}</option>`)}
+      </select>
+    <//>
+    <div class="actions">
+      <button type="submit" class="primary" id="new-app-submit" disabled=${!!action.busy}>Create app</button>
+      <${Working} busy=${action.busy} />
+    </div>
+    <${ErrorText} error=${action.error} />
+  </form>`;
+}
+
+function AppRow({ app }) {
+  return html`<tr data-app=${app.name}>
+    <th scope="row" class="app-name"><a href=${appHref(app.name)}>${app.name}</a></th>
+    <td class="app-release">${app.release ?? 'none'}</td>
+    <td class="app-dynos">${dynoCount(app.dynos)}</td>
+    <td class="app-deployed"><${Time} iso=${app.released_at} none="never" /></td>
+    <td class=${`app-errors${app.errors_last_hour > 0 ? ' bad' : ''}`}>${count(app.errors_last_hour)}</td>
+    <td>${app.team ? `team ${app.team}` : app.owner}</td>
+  </tr>`;
+}
+
+/** Every app the user can see, with its state at a glance, and a form to create one. */
+export function AppsPage() {
+  const apps = useResource(() => api.get('/apps'), [], 10000);
+  const teams = useResource(() => api.get('/teams'), []);
+  const deployable = (teams.data ?? []).filter((t) => t.role !== 'viewer');
+  const list = [...(apps.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  return html`<h1 tabindex="-1" data-route-focus>Apps</h1>
+    <section aria-labelledby="create-app-title">
+      <h2 id="create-app-title">Create an app</h2>
+      <${CreateApp} teams=${deployable} />
+    </section>
+    <section aria-labelledby="apps-title" aria-busy=${apps.loading ? 'true' : 'false'}>
+      <h2 id="apps-title">Your apps</h2>
+      <${ErrorText} error=${apps.error} />
+      <${TableWrap}>
+        <table id="apps-table">
+          <thead><tr>
+            <th scope="col">Name</th><th scope="col">Release</th><th scope="col">Dynos up</th>
+            <th scope="col">Last deploy</th><th scope="col">Errors (1 h)</th><th scope="col">Owner</th>
+          </tr></thead>
+          <tbody>
+            ${list.length === 0
+              ? html`<${EmptyRow} columns="6" loading=${apps.loading}>
+                  No apps yet: create one, then <code>git push</code> to it.<//>`
+              : list.map((app) => html`<${AppRow} key=${app.name} app=${app} />`)}
+          </tbody>
+        </table>
+      <//>
+    </section>`;
+}
