@@ -3,7 +3,8 @@ import { api, appPath } from '../api.js';
 import { html } from '../html.js';
 import { confirmAction } from '../ui/confirm.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { EmptyRow, ErrorText, TableWrap, Time, Working } from '../ui/parts.js';
+import { DataTable, actionColumn, classed } from '../ui/data-table.js';
+import { ErrorText, Time, Working } from '../ui/parts.js';
 
 const REFRESH_MS = 3000;
 
@@ -27,25 +28,14 @@ function Releases({ name }) {
   return html`<section aria-labelledby="releases-title" aria-busy=${rollback.busy || releases.loading ? 'true' : 'false'}>
     <div class="section-head"><h3 id="releases-title">Releases</h3><${Working} busy=${rollback.busy} label="Rolling back…" /></div>
     <${ErrorText} error=${rollback.error ?? releases.error} />
-    <${TableWrap}>
-      <table id="releases-table">
-        <thead><tr><th scope="col">Version</th><th scope="col">Description</th><th scope="col">Status</th>
-          <th scope="col">By</th><th scope="col">When</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-        <tbody>
-          ${list.length === 0
-            ? html`<${EmptyRow} columns="6" loading=${releases.loading}>No releases yet.<//>`
-            : list.map((r) => html`<tr key=${r.version} data-release=${r.version} class=${r.current ? 'current' : ''}>
-                <th scope="row" class="release-version">v${r.version}</th>
-                <td class="release-description">${r.description}</td>
-                <td><span class=${`state state-${r.status}`}>${r.current ? 'current' : r.status}</span></td>
-                <td>${r.user}</td>
-                <td><${Time} iso=${r.created_at} /></td>
-                <td>${!r.current && html`<button type="button" class="rollback" disabled=${!!rollback.busy}
-                  aria-label=${`Roll back to v${r.version}`} onClick=${() => rollBack(r.version)}>Roll back</button>`}</td>
-              </tr>`)}
-        </tbody>
-      </table>
-    <//>
+    <${DataTable} id="releases-table" labelledBy="releases-title" loading=${releases.loading} rows=${list}
+      rowKey=${(r) => r.version} attrs=${(r) => ({ 'data-release': r.version, class: r.current ? 'current' : undefined })}
+      empty="No releases yet." columns=${['Version', 'Description', 'Status', 'By', 'When', actionColumn()]}
+      cells=${(r) => [classed('release-version', `v${r.version}`), classed('release-description', r.description),
+        html`<span class=${`state state-${r.current ? 'current' : r.status}`}>${r.current ? 'current' : r.status}</span>`,
+        r.user, html`<${Time} iso=${r.created_at} />`,
+        !r.current && html`<button type="button" class="rollback" disabled=${!!rollback.busy}
+          aria-label=${`Roll back to v${r.version}`} onClick=${() => rollBack(r.version)}>Roll back</button>`]} />
   </section>`;
 }
 
@@ -70,25 +60,14 @@ function Builds({ name }) {
   return html`<section aria-labelledby="builds-title" aria-busy=${builds.loading ? 'true' : 'false'}>
       <h3 id="builds-title">Builds</h3>
       <${ErrorText} error=${builds.error} />
-      <${TableWrap}>
-        <table id="builds-table">
-          <thead><tr><th scope="col">Build</th><th scope="col">Status</th><th scope="col">Commit</th>
-            <th scope="col">By</th><th scope="col">Started</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-          <tbody>
-            ${list.length === 0
-              ? html`<${EmptyRow} columns="6" loading=${builds.loading}>No builds yet: <code>git push</code> starts one.<//>`
-              : list.map((b) => html`<tr key=${b.id} data-build=${b.id}>
-                  <th scope="row">${b.id}</th>
-                  <td class="build-status"><span class=${`state state-${b.status}`}>${b.status}</span></td>
-                  <td><code>${(b.commit ?? '').slice(0, 7)}</code></td>
-                  <td>${b.user}</td>
-                  <td><${Time} iso=${b.created_at} /></td>
-                  <td><button type="button" class="build-log" aria-pressed=${shown === b.id ? 'true' : 'false'}
-                    aria-label=${`Show the output of build ${b.id}`} onClick=${() => setShown(b.id)}>Output</button></td>
-                </tr>`)}
-          </tbody>
-        </table>
-      <//>
+      <${DataTable} id="builds-table" labelledBy="builds-title" loading=${builds.loading} rows=${list}
+        rowKey=${(b) => b.id} attrs=${(b) => ({ 'data-build': b.id })}
+        empty=${html`No builds yet: <code>git push</code> starts one.`}
+        columns=${['Build', 'Status', 'Commit', 'By', 'Started', actionColumn()]}
+        cells=${(b) => [b.id, classed('build-status', html`<span class=${`state state-${b.status}`}>${b.status}</span>`),
+          html`<code>${(b.commit ?? '').slice(0, 7)}</code>`, b.user, html`<${Time} iso=${b.created_at} />`,
+          html`<button type="button" class="build-log" aria-pressed=${shown === b.id ? 'true' : 'false'}
+            aria-label=${`Show the output of build ${b.id}`} onClick=${() => setShown(b.id)}>Output</button>`]} />
     </section>
     ${shown !== null && html`<${BuildOutput} key=${shown} name=${name} id=${shown} />`}`;
 }

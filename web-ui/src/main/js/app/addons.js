@@ -4,7 +4,8 @@ import { html } from '../html.js';
 import { formatBytes } from '../lib/format.js';
 import { confirmAction } from '../ui/confirm.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { EmptyRow, ErrorText, Field, TableWrap, Time, Working, submitted } from '../ui/parts.js';
+import { DataTable, actionColumn, classed } from '../ui/data-table.js';
+import { ErrorText, Field, Time, Working, submitted } from '../ui/parts.js';
 
 function CreateAddon({ name, onCreated }) {
   const services = useResource(() => api.get('/addon-services'), []);
@@ -56,7 +57,6 @@ function AddonInfo({ name, addon, onClose }) {
     </div>
     <${ErrorText} error=${info.error} />
     ${info.data && html`<dl class="facts">
-      <div><dt>Plan</dt><dd>${info.data.service}:${info.data.plan}</dd></div>
       <div><dt>Config vars</dt><dd>${(info.data.config_vars ?? []).join(', ')}</dd></div>
       ${facts.map(([k, v]) => html`<div key=${k}><dt>${k}</dt><dd>${String(v)}</dd></div>`)}
     </dl>`}
@@ -70,32 +70,17 @@ function Mailbox({ name }) {
   const open = (id) => show.run(async () => {
     setShown({ id, text: await api.text(appPath(name, `/mail/${id}?format=text`)) });
   }, id);
-  const messages = mail.data ?? [];
   return html`<section id="mailbox" aria-labelledby="mailbox-title" aria-busy=${mail.loading || show.busy ? 'true' : 'false'}>
     <h3 id="mailbox-title">Mailbox</h3>
     <p>Mail the app sent through its smtp add-ons, newest first.</p>
     <${ErrorText} error=${show.error ?? mail.error} />
-    <${TableWrap}>
-      <table id="mail-table" aria-labelledby="mailbox-title">
-        <thead><tr><th scope="col">Subject</th><th scope="col">From</th><th scope="col">To</th>
-          <th scope="col">Size</th><th scope="col">Received</th><th scope="col">Relay</th>
-          <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-        <tbody>
-          ${messages.length === 0
-            ? html`<${EmptyRow} columns="7" loading=${mail.loading}>No mail yet.<//>`
-            : messages.map((m) => html`<tr key=${m.id} data-mail=${m.id}>
-                <th scope="row">${m.subject || '(no subject)'}</th>
-                <td>${m.from}</td>
-                <td>${(m.to ?? []).join(', ')}</td>
-                <td>${formatBytes(m.size)}</td>
-                <td><${Time} iso=${m.received_at} /></td>
-                <td>${m.relay_status ?? ''}</td>
-                <td><button type="button" class="mail-show" disabled=${!!show.busy}
-                  aria-label=${`Show message ${m.id}`} onClick=${() => open(m.id)}>Show</button></td>
-              </tr>`)}
-        </tbody>
-      </table>
-    <//>
+    <${DataTable} id="mail-table" labelledBy="mailbox-title" loading=${mail.loading} rows=${mail.data ?? []}
+      rowKey=${(m) => m.id} attrs=${(m) => ({ 'data-mail': m.id })} empty="No mail yet."
+      columns=${['Subject', 'From', 'To', 'Size', 'Received', 'Relay', actionColumn()]}
+      cells=${(m) => [m.subject || '(no subject)', m.from, (m.to ?? []).join(', '), formatBytes(m.size),
+        html`<${Time} iso=${m.received_at} />`, m.relay_status ?? '',
+        html`<button type="button" class="mail-show" disabled=${!!show.busy} aria-label=${`Show message ${m.id}`}
+          onClick=${() => open(m.id)}>Show</button>`]} />
     ${shown && html`<h4>Message ${shown.id}</h4><pre id="mail-text" tabindex="0">${shown.text}</pre>`}
   </section>`;
 }
@@ -122,34 +107,18 @@ export function AddonsTab({ name }) {
       }, addon.name);
     }
   };
-  const list = addons.data ?? [];
   return html`<${CreateAddon} name=${name} onCreated=${() => addons.reload(true)} />
     <div class="section-head"><h3 id="addons-title">Add-ons</h3><${Working} busy=${destroy.busy} label="Destroying…" /></div>
     <${ErrorText} error=${destroy.error ?? addons.error} />
-    <${TableWrap}>
-      <table id="addons-table" aria-labelledby="addons-title" aria-busy=${destroy.busy || addons.loading ? 'true' : 'false'}>
-        <thead><tr><th scope="col">Add-on</th><th scope="col">Service</th><th scope="col">Plan</th>
-          <th scope="col">Config vars</th><th scope="col">Created</th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-        <tbody>
-          ${list.length === 0
-            ? html`<${EmptyRow} columns="6" loading=${addons.loading}>No add-ons.<//>`
-            : list.map((a) => html`<tr key=${a.name} data-addon=${a.name}>
-                <th scope="row">${a.name}</th>
-                <td class="addon-service">${a.service}</td>
-                <td class="addon-plan">${a.plan}</td>
-                <td><code>${(a.config_vars ?? []).join(', ')}</code></td>
-                <td><${Time} iso=${a.created_at} /></td>
-                <td class="buttons">
-                  <button type="button" class="addon-info" aria-label=${`Info on ${a.name}`}
-                    onClick=${() => setInfo(a.name)}>Info</button>
-                  <button type="button" class="addon-destroy danger" disabled=${!!destroy.busy}
-                    aria-label=${`Destroy ${a.name}`} onClick=${() => destroyAddon(a)}>Destroy</button>
-                </td>
-              </tr>`)}
-        </tbody>
-      </table>
-    <//>
+    <${DataTable} id="addons-table" labelledBy="addons-title" busy=${destroy.busy} loading=${addons.loading}
+      rows=${addons.data ?? []} rowKey=${(a) => a.name} attrs=${(a) => ({ 'data-addon': a.name })} empty="No add-ons."
+      columns=${['Add-on', 'Service', 'Plan', 'Config vars', 'Created', actionColumn()]}
+      cells=${(a) => [a.name, classed('addon-service', a.service), classed('addon-plan', a.plan),
+        html`<code>${(a.config_vars ?? []).join(', ')}</code>`, html`<${Time} iso=${a.created_at} />`,
+        classed('buttons', html`<button type="button" class="addon-info" aria-label=${`Info on ${a.name}`}
+            onClick=${() => setInfo(a.name)}>Info</button>
+          <button type="button" class="addon-destroy danger" disabled=${!!destroy.busy}
+            aria-label=${`Destroy ${a.name}`} onClick=${() => destroyAddon(a)}>Destroy</button>`)]} />
     ${info && html`<${AddonInfo} key=${info} name=${name} addon=${info} onClose=${() => setInfo(null)} />`}
     <${Mailbox} name=${name} />`;
 }

@@ -2,7 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { api, appPath } from '../api.js';
 import { html } from '../html.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { EmptyRow, ErrorText, Field, TableWrap, Working, submitted } from '../ui/parts.js';
+import { DataTable, actionColumn, classed } from '../ui/data-table.js';
+import { ErrorText, Field, Working, submitted } from '../ui/parts.js';
 
 const HIDDEN = '••••••';
 
@@ -61,24 +62,12 @@ export function ConfigTab({ name }) {
       <${Working} busy=${remove.busy} label="Releasing…" />
     </div>
     <${ErrorText} error=${remove.error ?? config.error} />
-    <${TableWrap}>
-      <table id="config-table" aria-labelledby="config-title" aria-busy=${busy || config.loading ? 'true' : 'false'}>
-        <thead><tr><th scope="col">Key</th><th scope="col">Value</th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-        <tbody>
-          ${keys.length === 0
-            ? html`<${EmptyRow} columns="3" loading=${config.loading}>No config vars.<//>`
-            : keys.map((k) => html`<tr key=${k} data-key=${k}>
-                <th scope="row"><code>${k}</code></th>
-                <td class="config-value"><code>${revealed ? config.data[k] : HIDDEN}</code></td>
-                <td class="buttons">
-                  <button type="button" class="config-edit" disabled=${!!busy} aria-label=${`Edit ${k}`}
-                    onClick=${() => edit(k)}>Edit</button>
-                  <button type="button" class="config-remove" disabled=${!!busy} aria-label=${`Remove ${k}`}
-                    onClick=${() => change(remove, { [k]: null }, k)}>Remove</button>
-                </td>
-              </tr>`)}
-        </tbody>
-      </table>
-    <//>`;
+    <${DataTable} id="config-table" labelledBy="config-title" busy=${busy} loading=${config.loading} rows=${keys}
+      rowKey=${(k) => k} attrs=${(k) => ({ 'data-key': k })} empty="No config vars."
+      columns=${['Key', 'Value', actionColumn()]}
+      cells=${(k) => [html`<code>${k}</code>`, classed('config-value', html`<code>${revealed ? config.data[k] : HIDDEN}</code>`),
+        classed('buttons', html`<button type="button" class="config-edit" disabled=${!!busy} aria-label=${`Edit ${k}`}
+            onClick=${() => edit(k)}>Edit</button>
+          <button type="button" class="config-remove" disabled=${!!busy} aria-label=${`Remove ${k}`}
+            onClick=${() => change(remove, { [k]: null }, k)}>Remove</button>`)]} />`;
 }

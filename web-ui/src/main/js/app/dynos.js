@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, appPath } from '../api.js';
 import { html } from '../html.js';
 import { useAction, useResource } from '../ui/hooks.js';
+import { DataTable, actionColumn, classed } from '../ui/data-table.js';
 import { EmptyRow, ErrorText, TableWrap, Time, Working, submitted } from '../ui/parts.js';
 
 /** The controller's dyno sizes (scheduler.DynoSize), smallest first. */
@@ -57,20 +58,6 @@ function ProcessRow({ name, process, onScaled }) {
   </tr>`;
 }
 
-function DynoRow({ dyno, busy, onRestart }) {
-  return html`<tr data-dyno=${dyno.name}>
-    <th scope="row">${dyno.name}</th>
-    <td class="dyno-state"><span class=${`state state-${dyno.state}`}>${dyno.state}</span></td>
-    <td>${dyno.size ?? '–'}</td>
-    <td>${dyno.release}</td>
-    <td>${dyno.restarts ?? 0}</td>
-    <td><${Time} iso=${dyno.since} /></td>
-    <td>${dyno.host ?? ''}</td>
-    <td><button type="button" class="dyno-restart" disabled=${!!busy} aria-label=${`Restart ${dyno.name}`}
-      onClick=${onRestart}>Restart</button></td>
-  </tr>`;
-}
-
 /** The formation (what should run) and the dynos (what does), the latter refreshed every 2 s. */
 export function DynosTab({ name }) {
   const formation = useResource(() => api.get(appPath(name, '/formation')), [name]);
@@ -107,18 +94,12 @@ export function DynosTab({ name }) {
         <${Working} busy=${restart.busy} />
       </div>
       <${ErrorText} error=${restart.error ?? dynos.error} />
-      <${TableWrap}>
-        <table id="dynos-table">
-          <thead><tr><th scope="col">Dyno</th><th scope="col">State</th><th scope="col">Size</th>
-            <th scope="col">Release</th><th scope="col">Restarts</th><th scope="col">Since</th>
-            <th scope="col">Host</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-          <tbody>
-            ${running.length === 0
-              ? html`<${EmptyRow} columns="8" loading=${dynos.loading}>No dynos running.<//>`
-              : running.map((d) => html`<${DynoRow} key=${d.name} dyno=${d} busy=${restart.busy}
-                  onRestart=${() => restartDynos(d.name)} />`)}
-          </tbody>
-        </table>
-      <//>
+      <${DataTable} id="dynos-table" labelledBy="dynos-title" loading=${dynos.loading} rows=${running}
+        rowKey=${(d) => d.name} attrs=${(d) => ({ 'data-dyno': d.name })} empty="No dynos running."
+        columns=${['Dyno', 'State', 'Size', 'Release', 'Restarts', 'Since', 'Host', actionColumn()]}
+        cells=${(d) => [d.name, classed('dyno-state', html`<span class=${`state state-${d.state}`}>${d.state}</span>`),
+          d.size ?? '–', d.release, d.restarts ?? 0, html`<${Time} iso=${d.since} />`, d.host ?? '',
+          html`<button type="button" class="dyno-restart" disabled=${!!restart.busy} aria-label=${`Restart ${d.name}`}
+            onClick=${() => restartDynos(d.name)}>Restart</button>`]} />
     </section>`;
 }

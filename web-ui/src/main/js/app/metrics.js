@@ -59,14 +59,14 @@ function Chart({ id, caption, x, series, unit = '', empty }) {
     <figcaption>${caption}</figcaption>
     ${x.length === 0 && empty && html`<p class="hint">${empty}</p>`}
     <div class="plot" ref=${box} aria-hidden="true"></div>
-    <table class="visually-hidden">
+    <div class="visually-hidden"><table>
       <caption>${caption}</caption>
       <thead><tr><th scope="col">Time</th>${series.map((s) => html`<th scope="col" key=${s.label}>${s.label}</th>`)}</tr></thead>
       <tbody>
         ${x.map((t, i) => html`<tr key=${t}><th scope="row">${clock(t)}</th>
           ${series.map((s) => html`<td key=${s.label}>${s.values[i] === null ? '–' : `${s.values[i]}${unit}`}</td>`)}</tr>`)}
       </tbody>
-    </table>
+    </table></div>
   </figure>`;
 }
 

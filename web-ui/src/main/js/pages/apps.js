@@ -5,7 +5,8 @@ import { count, dynoCount } from '../lib/format.js';
 import { appHref } from '../lib/routes.js';
 import { go } from '../session.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { EmptyRow, ErrorText, Field, TableWrap, Time, Working, submitted } from '../ui/parts.js';
+import { DataTable, classed } from '../ui/data-table.js';
+import { ErrorText, Field, Time, Working, submitted } from '../ui/parts.js';
 
 function CreateApp({ teams }) {
   const [name, setName] = useState('');
@@ -40,17 +41,6 @@ function CreateApp({ teams }) {
   </form>`;
 }
 
-function AppRow({ app }) {
-  return html`<tr data-app=${app.name}>
-    <th scope="row" class="app-name"><a href=${appHref(app.name)}>${app.name}</a></th>
-    <td class="app-release">${app.release ?? 'none'}</td>
-    <td class="app-dynos">${dynoCount(app.dynos)}</td>
-    <td class="app-deployed"><${Time} iso=${app.released_at} none="never" /></td>
-    <td class=${`app-errors${app.errors_last_hour > 0 ? ' bad' : ''}`}>${count(app.errors_last_hour)}</td>
-    <td>${app.team ? `team ${app.team}` : app.owner}</td>
-  </tr>`;
-}
-
 /** Every app the user can see, with its state at a glance, and a form to create one. */
 export function AppsPage() {
   const apps = useResource(() => api.get('/apps'), [], 10000);
@@ -65,19 +55,17 @@ export function AppsPage() {
     <section aria-labelledby="apps-title" aria-busy=${apps.loading ? 'true' : 'false'}>
       <h2 id="apps-title">Your apps</h2>
       <${ErrorText} error=${apps.error} />
-      <${TableWrap}>
-        <table id="apps-table">
-          <thead><tr>
-            <th scope="col">Name</th><th scope="col">Release</th><th scope="col">Dynos up</th>
-            <th scope="col">Last deploy</th><th scope="col">Errors (1 h)</th><th scope="col">Owner</th>
-          </tr></thead>
-          <tbody>
-            ${list.length === 0
-              ? html`<${EmptyRow} columns="6" loading=${apps.loading}>
-                  No apps yet: create one, then <code>git push</code> to it.<//>`
-              : list.map((app) => html`<${AppRow} key=${app.name} app=${app} />`)}
-          </tbody>
-        </table>
-      <//>
+      <${DataTable} id="apps-table" labelledBy="apps-title" loading=${apps.loading} rows=${list}
+        rowKey=${(app) => app.name} attrs=${(app) => ({ 'data-app': app.name })}
+        empty=${html`No apps yet: create one, then <code>git push</code> to it.`}
+        columns=${['Name', 'Release', 'Dynos up', 'Last deploy', 'Errors (1 h)', 'Owner']}
+        cells=${(app) => [
+          classed('app-name', html`<a href=${appHref(app.name)}>${app.name}</a>`),
+          classed('app-release', app.release ?? 'none'),
+          classed('app-dynos', dynoCount(app.dynos)),
+          classed('app-deployed', html`<${Time} iso=${app.released_at} none="never" />`),
+          classed(`app-errors${app.errors_last_hour > 0 ? ' bad' : ''}`, count(app.errors_last_hour)),
+          app.team ? `team ${app.team}` : app.owner,
+        ]} />
     </section>`;
 }

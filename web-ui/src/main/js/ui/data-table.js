@@ -1,6 +1,22 @@
 import { html } from '../html.js';
 import { EmptyRow, TableWrap } from './parts.js';
 
+class Cell {
+  constructor(className, content) {
+    this.className = className;
+    this.content = content;
+  }
+}
+
+/** A cell with a class, for the cells the tests read (`.dyno-state`) or the stylesheet picks out. */
+export function classed(className, content) {
+  return new Cell(className, content);
+}
+
+function cellParts(cell) {
+  return cell instanceof Cell ? cell : { className: undefined, content: cell };
+}
+
 /**
  * A table of rows from the API in its own scrolling box. `cells(row)` gives each row's cells, the first being the
  * row's header; `attrs(row)` its attributes (the data-* the tests find it by). A column may be markup, such as a
@@ -14,10 +30,10 @@ export function DataTable({ id, labelledBy, busy, loading, columns, rows, rowKey
         ${rows.length === 0
           ? html`<${EmptyRow} columns=${columns.length} loading=${loading}>${empty}<//>`
           : rows.map((row) => {
-            const [first, ...rest] = cells(row);
+            const [first, ...rest] = cells(row).map(cellParts);
             return html`<tr key=${rowKey(row)} ...${attrs ? attrs(row) : {}}>
-              <th scope="row">${first}</th>
-              ${rest.map((cell, i) => html`<td key=${i}>${cell}</td>`)}
+              <th scope="row" class=${first.className}>${first.content}</th>
+              ${rest.map((cell, i) => html`<td key=${i} class=${cell.className}>${cell.content}</td>`)}
             </tr>`;
           })}
       </tbody>
