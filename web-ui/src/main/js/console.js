@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, onUnauthorized } from './api.js';
 import { html } from './html.js';
 import { AdminPage } from './admin/admin.js';
@@ -25,13 +25,13 @@ function redirect(route, token) {
 
 /** Moves focus to the new page's heading, so a screen reader hears where a link led. */
 function useFocusOnRouteChange(key) {
-  const [first, setFirst] = useState(true);
+  const first = useRef(true);
   useEffect(() => {
-    if (first) {
-      setFirst(false);
+    if (first.current) {
+      first.current = false;
       return;
     }
-    document.querySelector('#main [data-route-focus]')?.focus({ preventScroll: false });
+    document.querySelector('#main [data-route-focus]')?.focus();
   }, [key]);
 }
 

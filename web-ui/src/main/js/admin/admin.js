@@ -48,7 +48,7 @@ function CreateUser({ onCreated }) {
       setAdmin(false);
     }
   };
-  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)}>
+  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)} aria-busy=${action.busy ? 'true' : 'false'}>
     <${Field} id="new-user-email" label="Email">
       <input id="new-user-email" type="email" autocomplete="off" value=${email}
         onInput=${(e) => setEmail(e.currentTarget.value)} />

@@ -40,7 +40,7 @@ function SubjectQuotas({ subject, onSaved }) {
   return html`<section aria-labelledby="quota-report-title">
     <h2 id="quota-report-title">Quotas of ${subject.kind} ${subject.name}</h2>
     <${ErrorText} error=${report.error} />
-    <form novalidate onSubmit=${submitted(save)}>
+    <form novalidate onSubmit=${submitted(save)} aria-busy=${action.busy ? 'true' : 'false'}>
       <${DataTable} id="quota-report" labelledBy="quota-report-title" busy=${action.busy} loading=${report.loading}
         rows=${quotas} rowKey=${(q) => q.name} attrs=${(q) => ({ 'data-quota': q.name })} empty="No quotas."
         columns=${['Quota', 'Used', 'Limit', 'Default?']}

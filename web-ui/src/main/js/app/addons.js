@@ -26,7 +26,7 @@ function CreateAddon({ name, onCreated }) {
       setAs('');
     }
   };
-  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)}>
+  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)} aria-busy=${action.busy ? 'true' : 'false'}>
     <${Field} id="addon-plan" label="Plan">
       <select id="addon-plan" value=${chosen} onChange=${(e) => setPlan(e.currentTarget.value)}>
         ${all.map((service) => html`<optgroup key=${service.name} label=${service.name}>

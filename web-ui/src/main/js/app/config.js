@@ -40,7 +40,7 @@ export function ConfigTab({ name }) {
   const keys = Object.keys(config.data ?? {}).sort();
   const busy = save.busy || remove.busy;
   return html`<p>Each change makes a new release and restarts the app's dynos.</p>
-    <form class="inline-form" novalidate onSubmit=${submitted(submit)}>
+    <form class="inline-form" novalidate onSubmit=${submitted(submit)} aria-busy=${save.busy ? 'true' : 'false'}>
       <${Field} id="config-key" label="Key">
         <input id="config-key" autocomplete="off" spellcheck="false" value=${key}
           onInput=${(e) => setKey(e.currentTarget.value)} />

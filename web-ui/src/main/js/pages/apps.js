@@ -22,7 +22,7 @@ function CreateApp({ teams }) {
       go(appHref(app.name));
     });
   };
-  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)}>
+  return html`<form class="inline-form" novalidate onSubmit=${submitted(create)} aria-busy=${action.busy ? 'true' : 'false'}>
     <${Field} id="new-app-name" label="App name">
       <input id="new-app-name" required autocomplete="off" spellcheck="false" value=${name}
         onInput=${(e) => setName(e.currentTarget.value)} />

@@ -19,7 +19,7 @@ function AddForm({ add, onAdded }) {
       setValue('');
     }
   };
-  return html`<form class="inline-form" novalidate onSubmit=${submitted(submit)}>
+  return html`<form class="inline-form" novalidate onSubmit=${submitted(submit)} aria-busy=${action.busy ? 'true' : 'false'}>
     <${Field} id=${add.id} label=${add.label} hint=${add.hint}>
       <input id=${add.id} type=${add.type ?? 'text'} autocomplete="off" spellcheck="false" required value=${value}
         placeholder=${add.placeholder} aria-describedby=${add.hint ? `${add.id}-hint` : undefined}
