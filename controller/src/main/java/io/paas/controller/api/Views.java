@@ -18,6 +18,7 @@ import io.paas.controller.store.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -141,7 +142,7 @@ final class Views {
 
   /**
    * An app's last hour: {@value AppMetrics#WINDOW_MINUTES} minutes of requests, oldest first, and each dyno's memory
-   * samples.
+   * samples, timed to the second (the engine's own times have nanoseconds, more than a browser's date parsing takes).
    */
   static JsonObject metrics(List<RequestMinute> requests, List<MemorySeries> memory) {
     return new JsonObject()
@@ -158,7 +159,7 @@ final class Views {
         .put("memory", new JsonArray(memory.stream().map(series -> new JsonObject()
             .put("dyno", series.dyno())
             .put("samples", new JsonArray(series.samples().stream().map(sample -> new JsonObject()
-                .put("at", sample.at().toString())
+                .put("at", sample.at().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("bytes", sample.bytes())
                 .put("limit_bytes", sample.limitBytes())).toList()))).toList()));
   }

@@ -71,7 +71,8 @@ class MetricsApiTest extends ApiTestBase {
     JsonObject sample = memory.getJsonObject(0).getJsonArray("samples").getJsonObject(0);
     assertThat(sample.getLong("bytes")).isEqualTo(FakeDynos.MEMORY_USED);
     assertThat(sample.getLong("limit_bytes")).isEqualTo(STANDARD);
-    assertThat(Instant.parse(sample.getString("at"))).isBefore(Instant.now().plusSeconds(1));
+    assertThat(sample.getString("at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(Instant.parse(sample.getString("at"))).isBeforeOrEqualTo(Instant.now());
   }
 
   @Test
