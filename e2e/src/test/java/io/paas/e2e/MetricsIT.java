@@ -3,7 +3,6 @@ package io.paas.e2e;
 import static io.paas.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paas.e2e.Platform.Result;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -33,10 +32,7 @@ class MetricsIT {
     platform = new Platform(work);
     platform.start();
     platform.login();
-    WorkTree repo = new WorkTree(platform, work.resolve("app")).copyApp("scale").commit("v1");
-    assertThat(repo.paas("apps:create", APP).exit()).isZero();
-    Result push = repo.push();
-    assertThat(push.exit()).as(push.all()).isZero();
+    new WorkTree(platform, work.resolve("app")).copyApp("scale").commit("v1").createAndPush(APP);
   }
 
   @AfterAll
