@@ -2,7 +2,9 @@ package io.paas.agent;
 
 import java.io.Closeable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -40,6 +42,14 @@ public interface DynoRuntime {
    */
   default Closeable followLogs(Dyno dyno, Instant after, LogSink sink, Runnable ended) {
     return () -> { };
+  }
+
+  /**
+   * The memory use of the running containers among {@code containerIds}, by id; containers that are gone or not
+   * running are left out. May take a second or so, however many containers are asked about.
+   */
+  default Map<String, DynoMemory> memory(Collection<String> containerIds) {
+    return Map.of();
   }
 
   /** The exit status of a container that is no longer running; empty while it runs or once it is gone. */

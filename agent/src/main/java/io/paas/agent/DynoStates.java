@@ -35,7 +35,7 @@ final class DynoStates {
     DynoStatus status() {
       return new DynoStatus(spec.app(), spec.name(), spec.release(), state, restarts, since,
           dyno == null ? null : dyno.containerId(), dyno == null ? null : dyno.host(),
-          dyno == null ? 0 : dyno.port());
+          dyno == null ? 0 : dyno.port(), null);
     }
   }
 

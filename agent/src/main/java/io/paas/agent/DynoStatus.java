@@ -6,10 +6,11 @@ import java.util.Comparator;
 /**
  * One dyno as {@code paas ps} shows it: its state, how many times it crashed since its release started (or since it
  * last stayed up for the restart policy's cap), when it entered the state, and the container serving it, whose
- * fields are null (port 0) while none does: when starting, crashed or down.
+ * fields are null (port 0) while none does: when starting, crashed or down. {@code memory} is its container's latest
+ * sample, null until one is taken.
  */
 public record DynoStatus(String app, String name, int release, String state, int restarts, Instant since,
-                         String containerId, String host, int port) {
+                         String containerId, String host, int port, DynoMemory memory) {
   /** Its container started and the health check is pending. */
   public static final String STARTING = "starting";
   public static final String UP = "up";
@@ -18,11 +19,15 @@ public record DynoStatus(String app, String name, int release, String state, int
   /** Stopped on purpose ({@code ps:stop}) until the next converge starts it. */
   public static final String DOWN = "down";
   /** Dyno names by process type, then number: web.1, web.2, web.10, worker.1. */
-  static final Comparator<String> NAME_ORDER = Comparator.<String, String>comparing(DynoSpec::typeOf)
+  public static final Comparator<String> NAME_ORDER = Comparator.<String, String>comparing(DynoSpec::typeOf)
       .thenComparingLong(DynoStatus::number).thenComparing(Comparator.naturalOrder());
   /** By app, then name in {@link #NAME_ORDER}. */
   public static final Comparator<DynoStatus> ORDER = Comparator.comparing(DynoStatus::app)
       .thenComparing(DynoStatus::name, NAME_ORDER);
+
+  public DynoStatus withMemory(DynoMemory sample) {
+    return new DynoStatus(app, name, release, state, restarts, since, containerId, host, port, sample);
+  }
 
   public String type() {
     return DynoSpec.typeOf(name);

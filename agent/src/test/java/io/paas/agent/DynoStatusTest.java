@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DynoStatusTest {
   private static DynoStatus up(String app, String name) {
-    return new DynoStatus(app, name, 1, DynoStatus.UP, 0, Instant.EPOCH, "c", "127.0.0.1", 40000);
+    return new DynoStatus(app, name, 1, DynoStatus.UP, 0, Instant.EPOCH, "c", "127.0.0.1", 40000, null);
   }
 
   @Test

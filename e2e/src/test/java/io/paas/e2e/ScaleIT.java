@@ -42,9 +42,7 @@ class ScaleIT {
     platform.start();
     platform.login();
     repo = new WorkTree(platform, work.resolve("app")).copyApp("scale").commit("v1");
-    assertThat(repo.paas("apps:create", APP).exit()).isZero();
-    Result push = repo.push();
-    assertThat(push.exit()).as(push.all()).isZero();
+    repo.createAndPush(APP);
   }
 
   @AfterAll

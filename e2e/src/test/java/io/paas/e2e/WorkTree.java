@@ -55,6 +55,14 @@ final class WorkTree {
     return platform.git(dir, "push", "paas", "main");
   }
 
+  /** Creates the app (which adds its git remote here) and pushes to it; both must succeed. */
+  WorkTree createAndPush(String app) throws Exception {
+    assertThat(paas("apps:create", app).exit()).isZero();
+    Result push = push();
+    assertThat(push.exit()).as(push.all()).isZero();
+    return this;
+  }
+
   /** Drops the last commit, after a push that was meant to be refused. */
   void undoLastCommit() throws Exception {
     assertThat(platform.git(dir, "reset", "-q", "--hard", "HEAD~1").exit()).isZero();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A router on a free loopback port for each test, a client for it, and the log lines it wrote. */
+/** A router on a free loopback port for each test, a client for it, and the requests it reported. */
 @ExtendWith(VertxExtension.class)
 abstract class RouterFixture {
   protected Vertx vertx;
@@ -30,12 +30,9 @@ abstract class RouterFixture {
   protected int routerPort;
   protected HttpClient client;
   private WebSocketClient webSockets;
-  private final BlockingQueue<LogLine> logLines = new LinkedBlockingQueue<>();
+  private final BlockingQueue<RoutedRequest> logLines = new LinkedBlockingQueue<>();
 
   record Reply(int status, MultiMap headers, String body) {
-  }
-
-  record LogLine(String app, String text) {
   }
 
   /** The options the router starts with; tests of limits and timings choose their own. */
@@ -47,7 +44,7 @@ abstract class RouterFixture {
   void startRouter(Vertx vertx) {
     this.vertx = vertx;
     table = new RoutingTable();
-    router = new RouterServer(vertx, table, options(), (app, text) -> logLines.add(new LogLine(app, text)));
+    router = new RouterServer(vertx, table, options(), logLines::add);
     routerPort = await(router.listen("127.0.0.1", 0));
     client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(16));
     webSockets = vertx.createWebSocketClient();
@@ -60,10 +57,10 @@ abstract class RouterFixture {
     await(router.close());
   }
 
-  /** The next line the router logged; it is written as the response ends, so it may come just after it. */
-  protected LogLine nextLogLine() {
+  /** The next request the router reported; it is reported as the response ends, so it may come just after it. */
+  protected RoutedRequest nextLogLine() {
     try {
-      LogLine line = logLines.poll(10, TimeUnit.SECONDS);
+      RoutedRequest line = logLines.poll(10, TimeUnit.SECONDS);
       if (line == null) {
         throw new AssertionError("No router log line within 10 s");
       }

@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.paas.agent.Dyno;
+import io.paas.agent.DynoMemory;
 import io.paas.agent.DynoRuntime;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.LogSink;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
   private static final long LOG_TIMEOUT_SECONDS = 10;
 
   private final DockerClient docker;
+  private final ContainerMemory memory;
   private final ImagePuller images;
   private final AppNetworks networks;
   private final String agentName;
@@ -77,6 +80,7 @@ public final class DockerDynoRuntime implements DynoRuntime {
   public DockerDynoRuntime(DockerClient docker, String agentName, Duration stopGrace, Duration runTimeout,
                            SubnetRange subnets) {
     this.docker = docker;
+    this.memory = new ContainerMemory(docker);
     this.networks = new AppNetworks(docker, subnets, Map.of(DynoLabels.AGENT, agentName));
     this.images = new ImagePuller(docker);
     this.agentName = agentName;
@@ -192,6 +196,11 @@ public final class DockerDynoRuntime implements DynoRuntime {
     });
     // The engine takes whole seconds here; the lines earlier in that second are dropped above.
     return follow(dyno.containerId(), after.getEpochSecond(), lines, ended);
+  }
+
+  @Override
+  public Map<String, DynoMemory> memory(Collection<String> containerIds) {
+    return memory.read(containerIds);
   }
 
   @Override

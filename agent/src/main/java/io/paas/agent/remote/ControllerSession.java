@@ -3,6 +3,7 @@ package io.paas.agent.remote;
 import io.paas.agent.Agent;
 import io.paas.agent.ConvergeFailed;
 import io.paas.agent.DynoSpec;
+import io.paas.agent.MemorySampler;
 import io.paas.agent.NoSuchDynoException;
 import io.paas.agent.remote.ControllerClient.Assignments;
 import io.paas.agent.remote.ControllerClient.Failure;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An agent's life with its controller: register (retrying with backoff while the controller is down), heartbeat
- * with the dynos' states, long-poll for assignments and converge to every new generation, run the one-off jobs that
- * come with them. A controller that cannot be reached changes nothing here: the dynos keep running as assigned.
- * One that no longer knows the agent (401, 404) gets a new registration.
+ * with the dynos' states and latest memory samples, long-poll for assignments and converge to every new generation,
+ * run the one-off jobs that come with them. A controller that cannot be reached changes nothing here: the dynos keep
+ * running as assigned. One that no longer knows the agent (401, 404) gets a new registration.
  */
 public final class ControllerSession {
   private static final Logger log = LoggerFactory.getLogger(ControllerSession.class);
@@ -32,6 +33,7 @@ public final class ControllerSession {
   private final Vertx vertx;
   private final ControllerClient controller;
   private final Agent agent;
+  private final MemorySampler memory;
   private final String name;
   private final long memoryBytes;
   private final double cpus;
@@ -45,11 +47,12 @@ public final class ControllerSession {
   private boolean converging;
   private boolean convergeAgain;
 
-  public ControllerSession(Vertx vertx, ControllerClient controller, Agent agent, String name, long memoryBytes,
-                           double cpus, long reconcileMillis) {
+  public ControllerSession(Vertx vertx, ControllerClient controller, Agent agent, MemorySampler memory, String name,
+                           long memoryBytes, double cpus, long reconcileMillis) {
     this.vertx = vertx;
     this.controller = controller;
     this.agent = agent;
+    this.memory = memory;
     this.name = name;
     this.memoryBytes = memoryBytes;
     this.cpus = cpus;
@@ -97,7 +100,7 @@ public final class ControllerSession {
     if (registering) {
       return Future.succeededFuture(generation);
     }
-    return controller.heartbeat(agent.status(), failures).onFailure(this::reRegisterIf);
+    return controller.heartbeat(memory.withMemory(agent.status()), failures).onFailure(this::reRegisterIf);
   }
 
   private void poll() {

@@ -2,6 +2,7 @@ package io.paas.agent.remote;
 
 import io.paas.agent.Agent;
 import io.paas.agent.DynoRuntime;
+import io.paas.agent.MemorySampler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -20,6 +21,9 @@ public final class RemoteAgent {
     ControllerClient controller = new ControllerClient(vertx, controllerUrl, token);
     Agent agent = new Agent(vertx, runtime, new HttpTrafficSwitch(controller), healthTimeout,
         new HttpLogSink(vertx, controller));
-    return new ControllerSession(vertx, controller, agent, name, memoryBytes, cpus, reconcile.toMillis()).start();
+    MemorySampler memory = new MemorySampler(vertx, runtime, agent::status);
+    memory.start(MemorySampler.INTERVAL);
+    return new ControllerSession(vertx, controller, agent, memory, name, memoryBytes, cpus, reconcile.toMillis())
+        .start();
   }
 }

@@ -1,6 +1,7 @@
 package io.paas.agent.remote;
 
 import io.paas.agent.Dyno;
+import io.paas.agent.DynoMemory;
 import io.paas.agent.DynoSpec;
 import io.paas.agent.DynoStatus;
 import io.paas.agent.LogLine;
@@ -35,14 +36,19 @@ public final class Wire {
     return new JsonObject().put("app", status.app()).put("name", status.name()).put("release", status.release())
         .put("state", status.state()).put("restarts", status.restarts())
         .put("since", status.since() == null ? null : status.since().toString())
-        .put("container", status.containerId()).put("host", status.host()).put("port", status.port());
+        .put("container", status.containerId()).put("host", status.host()).put("port", status.port())
+        .put("memory", status.memory() == null ? null : new JsonObject().put("bytes", status.memory().bytes())
+            .put("limit_bytes", status.memory().limitBytes()).put("at", status.memory().at().toString()));
   }
 
   public static DynoStatus status(JsonObject json) {
     String since = json.getString("since");
+    JsonObject memory = json.getJsonObject("memory");
     return new DynoStatus(json.getString("app"), json.getString("name"), json.getInteger("release"),
         json.getString("state"), json.getInteger("restarts", 0), since == null ? null : Instant.parse(since),
-        json.getString("container"), json.getString("host"), json.getInteger("port", 0));
+        json.getString("container"), json.getString("host"), json.getInteger("port", 0),
+        memory == null ? null : new DynoMemory(memory.getLong("bytes"), memory.getLong("limit_bytes"),
+            Instant.parse(memory.getString("at"))));
   }
 
   public static JsonObject dyno(Dyno dyno) {

@@ -11,6 +11,7 @@ import io.paas.controller.cluster.Assignments;
 import io.paas.controller.cluster.ClusterRoutes;
 import io.paas.controller.cluster.Jobs;
 import io.paas.controller.cluster.SchedulerLoop;
+import io.paas.controller.metrics.AppMetrics;
 import io.paas.router.Backend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,10 +37,11 @@ public final class AgentProtocolApi {
   private final Jobs jobs;
   private final SchedulerLoop scheduler;
   private final LogSink logs;
+  private final AppMetrics metrics;
 
   public AgentProtocolApi(String token, int heartbeatSeconds, AgentStore agents, AgentReports reports,
                           Assignments assignments, ClusterRoutes routes, Jobs jobs, SchedulerLoop scheduler,
-                          LogSink logs) {
+                          LogSink logs, AppMetrics metrics) {
     this.token = new ClusterTokenCheck(token);
     this.heartbeatSeconds = heartbeatSeconds;
     this.agents = agents;
@@ -49,6 +51,7 @@ public final class AgentProtocolApi {
     this.jobs = jobs;
     this.scheduler = scheduler;
     this.logs = logs;
+    this.metrics = metrics;
   }
 
   public void mount(Router router) {
@@ -89,6 +92,7 @@ public final class AgentProtocolApi {
       } else {
         AgentRecord before = done.result().get();
         reports.report(id, before.name(), dynos, failures);
+        metrics.sampled(dynos);
         if (!before.alive()) {
           scheduler.trigger();
         }

@@ -1,5 +1,6 @@
 package io.paas.controller.api;
 
+import io.paas.controller.metrics.AppSummaries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -48,7 +49,9 @@ public final class ApiServer {
     Guard guard = new Guard(services.access(), services.teams());
     new TeamsApi(guard, services.teams(), services.audit()).mount(router);
     new AppsApi(services.access(), guard, services.teams(), services.lifecycle(), services.settings(),
-        services.transfers(), services.releases(), services.urls(), services.audit()).mount(router);
+        services.transfers(), services.releases(),
+        new AppSummaries(services.formations(), services.dynos(), services.metrics()), services.urls(),
+        services.audit()).mount(router);
     new CollaboratorsApi(guard, services.collaborators(), services.audit()).mount(router);
     new DomainsApi(guard, services.domains(), services.urls(), services.audit()).mount(router);
     new AddonsApi(guard, services.addons(), services.audit()).mount(router);
@@ -56,6 +59,7 @@ public final class ApiServer {
     new ReleasesApi(guard, services.releases(), services.releaseService(), services.audit()).mount(router);
     new ConfigVarsApi(guard, services.releaseService(), services.audit()).mount(router);
     new LogsApi(guard, services.logs(), services.maxLogLines()).mount(router);
+    new MetricsApi(guard, services.metrics()).mount(router);
     new DrainsApi(guard, services.logDrains()).mount(router);
     new FormationApi(guard, services.formations(), services.audit()).mount(router);
     new DynosApi(guard, services.dynos(), services.formations(), services.audit()).mount(router);

@@ -21,6 +21,7 @@ import io.paas.controller.deploy.ReleaseService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.metrics.AppMetrics;
 import io.paas.controller.quota.QuotaUsage;
 import io.paas.controller.quota.Quotas;
 import io.paas.controller.store.BuildStore;
@@ -34,5 +35,5 @@ public record ApiServices(Accounts accounts, ApiTokens tokens, SignUps signUps, 
                           ReleaseStore releases, ReleaseService releaseService, FormationService formations,
                           DynoService dynos, AgentStore agents, PlacementStore placements, LogHub logs,
                           int maxLogLines, AppUrls urls, MailStore mail, DrainService logDrains, Quotas quotas,
-                          QuotaUsage quotaUsage, AuditLog audit) {
+                          QuotaUsage quotaUsage, AuditLog audit, AppMetrics metrics) {
 }

@@ -9,6 +9,7 @@ import io.paas.controller.audit.AuditLog;
 import io.paas.controller.deploy.AppLifecycle;
 import io.paas.controller.deploy.AppSettingsService;
 import io.paas.controller.deploy.AppUrls;
+import io.paas.controller.metrics.AppSummaries;
 import io.paas.controller.store.App;
 import io.paas.controller.store.AppGrant;
 import io.paas.controller.store.AppSettings;
@@ -36,11 +37,12 @@ final class AppsApi {
   private final AppSettingsService settings;
   private final AppTransfers transfers;
   private final ReleaseStore releases;
+  private final AppSummaries summaries;
   private final AppUrls urls;
   private final AuditLog audit;
 
   AppsApi(AppAccess access, Guard guard, Teams teams, AppLifecycle lifecycle, AppSettingsService settings,
-          AppTransfers transfers, ReleaseStore releases, AppUrls urls, AuditLog audit) {
+          AppTransfers transfers, ReleaseStore releases, AppSummaries summaries, AppUrls urls, AuditLog audit) {
     this.audit = audit;
     this.access = access;
     this.guard = guard;
@@ -49,6 +51,7 @@ final class AppsApi {
     this.settings = settings;
     this.transfers = transfers;
     this.releases = releases;
+    this.summaries = summaries;
     this.urls = urls;
   }
 
@@ -129,6 +132,7 @@ final class AppsApi {
   }
 
   private Future<JsonObject> view(App app) {
-    return releases.current(app.id()).map(current -> Views.app(app, current, urls));
+    return Future.all(releases.current(app.id()), summaries.of(app))
+        .map(both -> Views.app(app, both.resultAt(0), urls, both.resultAt(1)));
   }
 }

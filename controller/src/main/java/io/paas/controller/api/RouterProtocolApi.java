@@ -1,8 +1,10 @@
 package io.paas.controller.api;
 
 import io.paas.common.ApiException;
+import io.paas.router.RoutedRequest;
 import io.paas.router.RouterLog;
 import io.paas.router.RoutingTable;
+import io.paas.router.remote.RequestJson;
 import io.paas.router.remote.TableJson.Versioned;
 import io.paas.router.remote.TableJson;
 import io.vertx.core.Context;
@@ -13,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code /router-api}: where standalone routers dial in, with the cluster token. {@code GET /table?after=V&epoch=E}
  * long-polls the whole routing table: it answers at once if this controller's table is not the one named or is newer
- * than {@code V}, else at its next change or after about 25 s. {@code POST /logs} takes router lines
- * {@code [{app, text}]} for the apps' logs.
+ * than {@code V}, else at its next change or after about 25 s. {@code POST /logs} takes the requests a router took
+ * ({@link RequestJson}) for the apps' logs and metrics.
  */
 public final class RouterProtocolApi {
   private static final long MAX_BODY = 4 * 1024 * 1024;
@@ -87,21 +90,21 @@ public final class RouterProtocolApi {
   }
 
   private void logs(RoutingContext ctx) {
-    JsonArray lines = lines(ctx);
-    lines.forEach(o -> log.line(((JsonObject) o).getString("app"), ((JsonObject) o).getString("text")));
+    requests(ctx).forEach(log::request);
     ctx.json(new JsonObject());
   }
 
-  private static JsonArray lines(RoutingContext ctx) {
+  /** All or nothing: one malformed request refuses the batch, before any of it is logged. */
+  private static List<RoutedRequest> requests(RoutingContext ctx) {
     try {
-      JsonArray lines = ctx.body().length() == 0 ? null : ctx.body().asJsonArray();
-      if (lines != null && lines.stream().allMatch(o -> o instanceof JsonObject line
-          && line.getValue("app") instanceof String && line.getValue("text") instanceof String)) {
-        return lines;
+      JsonArray requests = ctx.body().length() == 0 ? null : ctx.body().asJsonArray();
+      if (requests != null) {
+        return requests.stream().map(RequestJson::read).toList();
       }
-    } catch (DecodeException | ClassCastException e) {
-      // Reported below, as any other body that is not a list of lines.
+    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
+      // Reported below, as any other body that is not a list of requests.
     }
-    throw ApiException.badRequest("Request body must be a JSON array of {\"app\", \"text\"} objects.");
+    throw ApiException.badRequest(
+        "Request body must be a JSON array of {\"app\", \"text\", \"status\", \"service_ms\"} objects.");
   }
 }

@@ -3,6 +3,10 @@ package io.paas.controller.api;
 import io.paas.controller.deploy.AppUrls;
 import io.paas.controller.logs.drains.DrainReport;
 import io.paas.controller.mail.MailSummary;
+import io.paas.controller.metrics.AppMetrics;
+import io.paas.controller.metrics.AppSummary;
+import io.paas.controller.metrics.MemorySeries;
+import io.paas.controller.metrics.RequestMinute;
 import io.paas.controller.store.ApiToken;
 import io.paas.controller.store.App;
 import io.paas.controller.store.Build;
@@ -14,6 +18,7 @@ import io.paas.controller.store.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -36,13 +41,16 @@ final class Views {
   }
 
   /** A team app has a team and no owner: its owner row grants nothing, so showing it would mislead. */
-  static JsonObject app(App app, Optional<Release> current, AppUrls urls) {
+  static JsonObject app(App app, Optional<Release> current, AppUrls urls, AppSummary summary) {
     return new JsonObject()
         .put("name", app.name())
         .put("owner", app.team() == null ? app.ownerEmail() : null)
         .put("team", app.team())
         .put("created_at", time(app.createdAt()))
         .put("release", current.map(Release::name).orElse(null))
+        .put("released_at", current.map(release -> time(release.createdAt())).orElse(null))
+        .put("dynos", new JsonObject().put("up", summary.dynosUp()).put("total", summary.dynosTotal()))
+        .put("errors_last_hour", summary.errorsLastHour())
         .put("web_url", urls.web(app.name()))
         .put("git_url", urls.git(app.name()))
         .put("maintenance", app.settings().maintenance())
@@ -130,6 +138,30 @@ final class Views {
         .put("size", mail.size())
         .put("received_at", time(mail.receivedAt()))
         .put("relay_status", mail.relayStatus());
+  }
+
+  /**
+   * An app's last hour: {@value AppMetrics#WINDOW_MINUTES} minutes of requests, oldest first, and each dyno's memory
+   * samples, timed to the second (the engine's own times have nanoseconds, more than a browser's date parsing takes).
+   */
+  static JsonObject metrics(List<RequestMinute> requests, List<MemorySeries> memory) {
+    return new JsonObject()
+        .put("window_minutes", AppMetrics.WINDOW_MINUTES)
+        .put("requests", new JsonArray(requests.stream().map(minute -> new JsonObject()
+            .put("minute", minute.minute().toString())
+            .put("total", minute.total())
+            .put("2xx", minute.status2xx())
+            .put("3xx", minute.status3xx())
+            .put("4xx", minute.status4xx())
+            .put("5xx", minute.status5xx())
+            .put("p50_ms", minute.p50Millis())
+            .put("p95_ms", minute.p95Millis())).toList()))
+        .put("memory", new JsonArray(memory.stream().map(series -> new JsonObject()
+            .put("dyno", series.dyno())
+            .put("samples", new JsonArray(series.samples().stream().map(sample -> new JsonObject()
+                .put("at", sample.at().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("bytes", sample.bytes())
+                .put("limit_bytes", sample.limitBytes())).toList()))).toList()));
   }
 
   private static String time(OffsetDateTime time) {

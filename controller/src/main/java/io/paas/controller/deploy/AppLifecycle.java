@@ -7,6 +7,7 @@ import io.paas.common.network.AppNetworks;
 import io.paas.controller.addons.AddonService;
 import io.paas.controller.logs.LogHub;
 import io.paas.controller.logs.drains.Drains;
+import io.paas.controller.metrics.AppMetrics;
 import io.paas.controller.quota.Quota;
 import io.paas.controller.quota.QuotaSubject;
 import io.paas.controller.quota.Quotas;
@@ -19,8 +20,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * Creating and destroying an app, with everything that belongs to it: route, dynos, log drains, images, repo. Its
- * settings, custom domains and drains are rows of the app, so they go with it.
+ * Creating and destroying an app, with everything that belongs to it: route, dynos, log drains, metrics, images, repo.
+ * Its settings, custom domains and drains are rows of the app, so they go with it.
  */
 public final class AppLifecycle {
   private final Vertx vertx;
@@ -35,10 +36,12 @@ public final class AppLifecycle {
   private final AppNetworks networks;
   private final Drains drains;
   private final Quotas quotas;
+  private final AppMetrics metrics;
 
   public AppLifecycle(Vertx vertx, AppStore apps, Deployer deployer, RoutingTable routes, RoutingSync routing,
                       RepoStore repos, ImageBuilder images, LogHub logs, AddonService addons, AppNetworks networks,
-                      Drains drains, Quotas quotas) {
+                      Drains drains, Quotas quotas, AppMetrics metrics) {
+    this.metrics = metrics;
     this.quotas = quotas;
     this.logs = logs;
     this.addons = addons;
@@ -73,6 +76,7 @@ public final class AppLifecycle {
         .onSuccess(v -> {
           routes.remove(app.name());
           logs.forget(app.name());
+          metrics.forget(app.name());
           drains.stopApp(app.name());
         })
         .compose(v -> routing.sync())

@@ -1,5 +1,6 @@
 package io.paas.controller.logs;
 
+import io.paas.router.RoutedRequest;
 import io.paas.router.RouterLog;
 
 /** The router's request lines, in-process or posted by a standalone router, as {@code heroku[router]} lines. */
@@ -11,7 +12,7 @@ public final class RouterLines implements RouterLog {
   }
 
   @Override
-  public void line(String app, String text) {
-    logs.append(app, LogEntry.now(LogEntry.ROUTER, "router", text));
+  public void request(RoutedRequest request) {
+    logs.append(request.app(), LogEntry.now(LogEntry.ROUTER, "router", request.text()));
   }
 }

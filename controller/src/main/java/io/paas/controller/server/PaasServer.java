@@ -62,6 +62,7 @@ import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.logs.drains.DrainTrust;
 import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.metrics.AppMetrics;
 import io.paas.controller.quota.QuotaStore;
 import io.paas.controller.quota.QuotaUsage;
 import io.paas.controller.quota.Quotas;
@@ -113,6 +114,8 @@ import picocli.CommandLine;
     subcommands = {AgentCommand.class, RouterCommand.class})
 public final class PaasServer implements Callable<Integer> {
   private static final Duration DRAIN = Duration.ofSeconds(30);
+  /** How often apps and dynos with nothing left in the metrics window are dropped. */
+  private static final Duration METRICS_EVICTION = Duration.ofMinutes(1);
 
   @Mixin
   private ServerOptions options;
@@ -180,8 +183,10 @@ public final class PaasServer implements Callable<Integer> {
     String agentName = AgentName.of(dataDir);
     String agentToken = ClusterToken.of(dataDir, options.agentToken);
     RoutingTable table = new RoutingTable();
-    RouterLog routerLines = new RouterLines(logs);
-    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), routerLines);
+    AppMetrics metrics = new AppMetrics(InstantSource.system());
+    vertx.setPeriodic(METRICS_EVICTION.toMillis(), id -> metrics.evictIdle());
+    RouterLog routerLog = new RouterLines(logs).andThen(metrics);
+    RouterServer router = new RouterServer(vertx, table, RouterOptions.defaults(options.domain), routerLog);
     FormationStore formationStore = new FormationStore(pool);
     DesiredDynos desired = new DesiredDynos(releases, formationStore);
     AgentStore agents = new AgentStore(pool);
@@ -208,7 +213,7 @@ public final class PaasServer implements Callable<Integer> {
     AddonService addons = new AddonService(addonServers.catalog(),
         addonStore, releaseService, quotas, logs);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
-        networks, drains, quotas);
+        networks, drains, quotas, metrics);
     Optional<RegistryServer> registry = Optional.ofNullable(options.registryPort)
         .map(port -> RegistryServer.start(dataDir.resolve("registry"), port));
     registry.ifPresent(started -> Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paas-registry")));
@@ -227,10 +232,11 @@ public final class PaasServer implements Callable<Integer> {
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(options.domain), routing, logs), addons, builds, releases,
         releaseService, formations, dynos, agents, placements, logs, options.logLines, urls, mail, drainService,
-        quotas, quotaUsage, audit));
+        quotas, quotaUsage, audit, metrics));
     AgentProtocolApi agentApi = new AgentProtocolApi(agentToken, options.heartbeatSeconds, agents, reports,
-        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs));
-    RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLines);
+        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, new DynoLogs(logs),
+        metrics);
+    RouterProtocolApi routerApi = new RouterProtocolApi(agentToken, table, routerLog);
 
     Future<Void> started = new Migrations(pool).apply()
         .compose(applied -> new AdminSeeder(accounts, users, dataDir).seed(System.getenv()))

@@ -191,6 +191,7 @@ class AccessMatrixTest extends ApiTestBase {
       probe("GET /apps/:app/config-vars", Level.APP_DEPLOY),
       probe("PATCH /apps/:app/config-vars", Level.APP_DEPLOY).body("{\"PORT\": 5}").ok(422),
       probe("GET /apps/:app/logs", Level.APP_READ),
+      probe("GET /apps/:app/metrics", Level.APP_READ),
       probe("GET /apps/:app/log-drains", Level.APP_READ),
       probe("POST /apps/:app/log-drains", Level.APP_DEPLOY).body(body("url", "ftp://example.com")).ok(422),
       probe("DELETE /apps/:app/log-drains/:drain", Level.APP_DEPLOY).path("/apps/{app}/log-drains/nope").ok(404),

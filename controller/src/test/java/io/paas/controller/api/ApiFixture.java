@@ -54,6 +54,7 @@ import io.paas.controller.logs.drains.DrainService;
 import io.paas.controller.logs.drains.DrainTrust;
 import io.paas.controller.logs.drains.Drains;
 import io.paas.controller.mail.MailStore;
+import io.paas.controller.metrics.AppMetrics;
 import io.paas.controller.quota.QuotaLimits;
 import io.paas.controller.quota.QuotaStore;
 import io.paas.controller.quota.QuotaUsage;
@@ -83,6 +84,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +134,7 @@ final class ApiFixture implements AutoCloseable {
   final AuditLog audit;
   final BuilderGateway gateway;
   final LogHub logs = new LogHub(1500);
+  final AppMetrics metrics = new AppMetrics(InstantSource.system());
   final Drains drains;
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
@@ -188,7 +191,7 @@ final class ApiFixture implements AutoCloseable {
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
     ImageBuilder images = new ImageBuilder(docker);
     AppLifecycle lifecycle = new AppLifecycle(vertx, apps, deployer, table, routing, repos, images, logs, addons,
-        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()), drains, quotas);
+        new AppNetworks(docker, SubnetRange.parse(SubnetRange.DEFAULT), Map.of()), drains, quotas, metrics);
     new Migrations(pool).apply().await(30, TimeUnit.SECONDS);
     routing.sync().await(30, TimeUnit.SECONDS);
     new AdminSeeder(accounts, users, dataDir)
@@ -197,7 +200,7 @@ final class ApiFixture implements AutoCloseable {
     FormationService formations = new FormationService(apps, demand, formationStore, deployer,
         new AgentCluster(agents), new OneOffs(), quotas, logs);
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
-        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { });
+        new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { }, metrics);
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
     router = new ApiServer(vertx, new ApiServices(accounts, tokens,
         new SignUps(accounts, openSignup, SIGNUP_LOCKS, clock), access, teams,
@@ -206,11 +209,11 @@ final class ApiFixture implements AutoCloseable {
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),
-        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit))
+        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit, metrics))
         .router(mounts -> {
           new GitReceiveService(vertx, repos, images, gateway, MAX_PUSH).mount(mounts);
           agentApi.mount(mounts);
-          new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs)).mount(mounts);
+          new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs).andThen(metrics)).mount(mounts);
         });
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS)
         .actualPort();

@@ -1,10 +1,14 @@
 package io.paas.controller.api;
 
 import io.paas.agent.Dyno;
+import io.paas.agent.DynoMemory;
 import io.paas.agent.DynoRuntime;
 import io.paas.agent.DynoSpec;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +22,7 @@ import java.util.function.Consumer;
  * A release command containing {@code fail} exits 1.
  */
 final class FakeDynos implements DynoRuntime {
+  static final long MEMORY_USED = 12_345_678;
   private final int port;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   final List<DynoSpec> started = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -77,6 +82,15 @@ final class FakeDynos implements DynoRuntime {
     ranOnce.add(spec);
     output.accept("ran " + spec.command());
     return spec.command().contains("fail") ? 1 : 0;
+  }
+
+  /** Every running dyno uses {@link #MEMORY_USED}, sampled now, of its spec's memory. */
+  @Override
+  public Map<String, DynoMemory> memory(Collection<String> containerIds) {
+    Map<String, DynoMemory> memory = new HashMap<>();
+    containerIds.stream().filter(running::containsKey).forEach(id ->
+        memory.put(id, new DynoMemory(MEMORY_USED, running.get(id).spec.memoryBytes(), Instant.now())));
+    return memory;
   }
 
   private record Running(DynoSpec spec, Dyno dyno) {

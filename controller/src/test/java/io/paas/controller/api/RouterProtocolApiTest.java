@@ -80,7 +80,8 @@ class RouterProtocolApiTest extends ApiTestBase {
     String app = api.newApp(api.adminToken);
 
     Response posted = api.call("POST", "/router-api/logs", TOKEN, new JsonArray()
-        .add(new JsonObject().put("app", app).put("text", "at=info method=GET path=\"/\" status=200")).encode());
+        .add(new JsonObject().put("app", app).put("text", "at=info method=GET path=\"/\" status=200").put("status", 200)
+            .put("service_ms", 3)).encode());
 
     assertThat(posted.status()).isEqualTo(200);
     assertThat(platform.logs.recent(app, 10, new LogFilter(null, null)).stream().map(LogEntry::format))
@@ -89,7 +90,9 @@ class RouterProtocolApiTest extends ApiTestBase {
 
   @Test
   void malformedBodiesAre400AndOversizedOnes413() throws Exception {
-    for (String bad : List.of("[", "{}", "", "[{\"app\": 1, \"text\": \"x\"}]", "[\"line\"]")) {
+    for (String bad : List.of("[", "{}", "", "[{\"app\": 1, \"text\": \"x\", \"status\": 200}]", "[\"line\"]",
+        "[{\"app\": \"a\", \"text\": \"x\"}]",
+        "[{\"app\": \"a\", \"text\": \"x\", \"status\": 200, \"service_ms\": \"1\"}]")) {
       assertThat(api.call("POST", "/router-api/logs", TOKEN, bad).status()).as(bad).isEqualTo(400);
     }
     assertThat(api.call("GET", "/router-api/table?after=x", TOKEN, null).status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.paas.router.proxy;
 
+import io.paas.router.RoutedRequest;
 import io.paas.router.RouterLog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -10,11 +11,12 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens an {@link Exchange} for each request to a known app, and closes it when the response is over, fully written
- * or cut off: ends its in-flight count and writes its router log line. Any other host gets 404 and no log line: the
- * request is no app's.
+ * or cut off: ends its in-flight count and reports it to the {@link RouterLog}. Any other host gets 404 and no log
+ * line: the request is no app's.
  */
 final class ExchangeInterceptor implements ProxyInterceptor {
   private final AppHosts hosts;
@@ -79,6 +81,9 @@ final class ExchangeInterceptor implements ProxyInterceptor {
     int status = exchange.error() == RouterError.CLIENT_INTERRUPTED
         ? RouterError.CLIENT_INTERRUPTED.status()
         : response.getStatusCode();
-    log.line(exchange.app(), RouterLogLine.of(exchange, status, response.bytesWritten(), System.nanoTime()));
+    long endedAt = System.nanoTime();
+    long serviceNanos = exchange.serviceNanos(endedAt);
+    log.request(new RoutedRequest(exchange.app(), RouterLogLine.of(exchange, status, response.bytesWritten(), endedAt),
+        status, serviceNanos < 0 ? RoutedRequest.NOT_SERVED : TimeUnit.NANOSECONDS.toMillis(serviceNanos)));
   }
 }

@@ -1,17 +1,17 @@
 package io.paas.router.remote;
 
 import io.paas.common.cluster.ControllerCalls;
+import io.paas.router.RoutedRequest;
 import io.paas.router.remote.TableJson.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The router's side of the controller's {@code /router-api}: long-poll the table, post router log lines. */
+/** The router's side of the controller's {@code /router-api}: long-poll the table, post the requests it routed. */
 public final class RouterApiClient {
   /** The controller answers a long-poll within about 25 s; a little more before giving up on it. */
   private static final long POLL_TIMEOUT_MILLIS = 40_000;
@@ -21,10 +21,6 @@ public final class RouterApiClient {
 
   public RouterApiClient(Vertx vertx, String controllerUrl, String token) {
     this.calls = new ControllerCalls(vertx, controllerUrl, "/router-api", token);
-  }
-
-  /** One router log line for an app's log. */
-  public record Line(String app, String text) {
   }
 
   /**
@@ -37,8 +33,8 @@ public final class RouterApiClient {
     return calls.call(HttpMethod.GET, "/table" + query, POLL_TIMEOUT_MILLIS, null).map(TableJson::read);
   }
 
-  public Future<Void> logs(List<Line> lines) {
-    return calls.call(HttpMethod.POST, "/logs", CALL_TIMEOUT_MILLIS, new JsonArray(lines.stream()
-        .map(line -> new JsonObject().put("app", line.app()).put("text", line.text())).toList())).mapEmpty();
+  public Future<Void> logs(List<RoutedRequest> requests) {
+    return calls.call(HttpMethod.POST, "/logs", CALL_TIMEOUT_MILLIS,
+        new JsonArray(requests.stream().map(RequestJson::write).toList())).mapEmpty();
   }
 }
