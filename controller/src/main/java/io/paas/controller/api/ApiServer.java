@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +32,11 @@ public final class ApiServer {
   /** Every route the port serves; tests list them to check each has its expected access. */
   Router router(Consumer<Router> extra) {
     Router router = Router.router(vertx);
+    // Nothing this port sends is to be read as anything but its declared type.
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+      ctx.next();
+    });
     extra.accept(router);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
@@ -65,7 +69,7 @@ public final class ApiServer {
         services.audit()).mount(router);
     new AdminAuditApi(services.audit()).mount(router);
 
-    router.route("/*").handler(StaticHandler.create("webroot"));
+    ConsoleFiles.mount(router);
     router.route().handler(ApiErrors::notFound);
     router.route().failureHandler(ApiErrors::handle);
     return router;
