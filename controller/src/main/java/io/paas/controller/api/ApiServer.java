@@ -41,7 +41,7 @@ public final class ApiServer {
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
     router.route().pathRegex(API_PATHS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    AuthApi auth = new AuthApi(services.accounts(), services.audit());
+    AuthApi auth = new AuthApi(services.accounts(), services.signUps(), services.audit());
     UsersApi users = new UsersApi(services.accounts(), services.signUps());
     auth.mountPublic(router);
     users.mountPublic(router);

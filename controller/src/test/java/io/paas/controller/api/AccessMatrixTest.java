@@ -133,6 +133,7 @@ class AccessMatrixTest extends ApiTestBase {
   static final List<Probe> MATRIX = List.of(
       probe("GET /health", Level.PUBLIC),
       probe("POST /auth/login", Level.PUBLIC).body("{}").ok(400),
+      probe("GET /auth/options", Level.PUBLIC),
       probe("GET /account", Level.USER),
       probe("GET /auth/tokens", Level.USER),
       probe("POST /auth/tokens", Level.USER).body("{\"expires_in_days\": 0}").ok(422),
