@@ -186,6 +186,20 @@ class ReleasesApiTest extends ApiTestBase {
   }
 
   @Test
+  void theApisEventsAreASourceOfTheirOwn() throws Exception {
+    String app = api.newApp(api.adminToken);
+    api.call("PATCH", "/apps/" + app + "/config-vars", api.adminToken, body("MODE", "on"));
+    platform.logs.append(app, LogEntry.now(LogEntry.PLATFORM, "web.1", "State changed from starting to up"));
+    platform.logs.append(app, LogEntry.now(LogEntry.APP, "api", "an app process that happens to be called api"));
+
+    String events = api.call("GET", "/apps/" + app + "/logs?source=api", api.adminToken, null).body();
+
+    assertThat(events).contains("app[api]: Set MODE config vars").doesNotContain("State changed")
+        .doesNotContain("happens to be called api");
+    assertThat(events.lines()).allMatch(line -> line.contains(" app[api]: "));
+  }
+
+  @Test
   void badLogQueriesAre422() throws Exception {
     String app = api.newApp(api.adminToken);
     for (String query : List.of("lines=abc", "lines=-1", "lines=999999", "source=kernel", "tail=maybe",
