@@ -68,6 +68,7 @@ public final class ApiServer {
     new AdminQuotasApi(services.accounts(), services.teams(), services.quotas(), services.quotaUsage(),
         services.audit()).mount(router);
     new AdminAuditApi(services.audit()).mount(router);
+    new AdminAccountsApi(services.accounts(), services.teams()).mount(router);
 
     ConsoleFiles.mount(router);
     router.route().handler(ApiErrors::notFound);
