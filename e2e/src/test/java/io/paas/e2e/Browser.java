@@ -45,6 +45,8 @@ final class Browser implements AutoCloseable {
   private final ChromeDriverService service;
   private final ChromeDriver driver;
   private final List<LogEntry> consoleLog = new ArrayList<>();
+  /** How much of {@link #consoleLog} {@link #newConsoleErrors} has looked at already. */
+  private int checked;
 
   Browser(String baseUrl) throws IOException {
     this.baseUrl = baseUrl;
@@ -174,9 +176,12 @@ final class Browser implements AutoCloseable {
     return List.copyOf(consoleLog);
   }
 
-  /** The console's errors: uncaught exceptions, failed loads, CSP violations. */
-  List<String> consoleErrors() {
-    return consoleLog().stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+  /** The console's errors since the last call: uncaught exceptions, failed requests, CSP violations. */
+  List<String> newConsoleErrors() {
+    List<LogEntry> all = consoleLog();
+    List<LogEntry> fresh = all.subList(checked, all.size());
+    checked = all.size();
+    return fresh.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage).toList();
   }
 

@@ -243,7 +243,7 @@ class ConsoleIT {
     browser.open("/apps/" + APP);
     browser.waitForText(By.cssSelector("[role='alert']"), "find that app");
     assertThat(browser.all(By.id("current-release"))).as("nothing of the app is shown").isEmpty();
-    assertThat(browser.consoleErrors()).as("only the API's 404 for the app")
+    assertThat(browser.newConsoleErrors()).as("only the API's 404 for the app")
         .allMatch(error -> error.contains("/apps/" + APP) && error.contains("404"));
   }
 
@@ -330,7 +330,7 @@ class ConsoleIT {
   }
 
   private static void noConsoleErrors() {
-    assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
+    assertThat(browser.newConsoleErrors()).as("errors in the browser's console").isEmpty();
   }
 
   private static String token(String email, String password) throws Exception {
