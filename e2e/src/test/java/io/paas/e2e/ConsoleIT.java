@@ -84,10 +84,10 @@ class ConsoleIT {
     browser.open("/apps");
     browser.waitForRoute("/login");
     browser.waitFor(By.id("login-email"));
-    browser.screenshot("01-login");
+    browser.screenshot("login");
     logIn(OWNER);
     browser.waitFor(By.id("apps-table"));
-    browser.screenshot("02-apps-empty");
+    browser.screenshot("apps-empty");
 
     browser.type("new-app-name", APP);
     browser.click(By.id("new-app-submit"));
@@ -106,21 +106,21 @@ class ConsoleIT {
   void aGitPushShowsItsReleaseAndBuildInTheActivityTab() throws Exception {
     tab("activity");
     browser.waitFor(By.id("releases-table"));
-    assertThat(browser.all(By.cssSelector("#releases-table tr[data-release]"))).isEmpty();
 
     Result push = repo.push();
     assertThat(push.exit()).as(push.all()).isZero();
 
     browser.waitForText(By.cssSelector("#releases-table tr[data-release='1'] .release-version"), "v1");
+    browser.waitUntilGone(By.cssSelector("#releases-table tr[data-release='1'] .rollback"));
     browser.waitForText(By.cssSelector("#builds-table tr[data-build] .build-status"), "succeeded");
     browser.click(By.cssSelector("#builds-table tr[data-build] .build-log"));
     browser.waitForText(By.cssSelector("pre#build-output"), "Building " + APP);
-    browser.screenshot("05-activity-build-log");
+    browser.screenshot("activity-build-log");
 
     tab("overview");
     browser.waitForText(By.id("current-release"), "v1");
     browser.waitForText(By.id("overview-dynos"), "1/1", PLATFORM);
-    browser.screenshot("04-app-overview");
+    browser.screenshot("app-overview");
     noConsoleErrors();
   }
 
@@ -137,7 +137,7 @@ class ConsoleIT {
 
     browser.waitForText(By.id("log-lines"), "path=\"" + probe + "\"");
     assertThat(browser.text(By.id("log-lines"))).contains("heroku[router]: at=info method=GET path=\"/\"");
-    browser.screenshot("08-logs-streaming");
+    browser.screenshot("logs-streaming");
     noConsoleErrors();
   }
 
@@ -151,9 +151,17 @@ class ConsoleIT {
 
     browser.waitForText(By.cssSelector("#dynos-table tr[data-dyno='web.2'] .dyno-state"), "up", PLATFORM);
     browser.waitForText(By.cssSelector("#dynos-table tr[data-dyno='web.1'] .dyno-state"), "up");
-    browser.screenshot("03-dynos");
+    browser.screenshot("dynos");
     tab("overview");
     browser.waitForText(By.id("overview-dynos"), "2/2");
+
+    browser.click(By.cssSelector("a[href='#/apps']"));
+    String row = "#apps-table tr[data-app='" + APP + "'] ";
+    browser.waitForText(By.cssSelector(row + ".app-dynos"), "2/2");
+    assertThat(browser.text(By.cssSelector(row + ".app-release"))).isEqualTo("v1");
+    browser.screenshot("apps-list");
+    browser.click(By.cssSelector(row + ".app-name a"));
+    browser.waitForText(By.id("app-title"), APP);
     noConsoleErrors();
   }
 
@@ -171,7 +179,7 @@ class ConsoleIT {
     assertThat(browser.text(value)).doesNotContain("hello from the console");
     browser.click(By.id("reveal-config"));
     browser.waitForText(value, "hello from the console");
-    browser.screenshot("06-config-revealed");
+    browser.screenshot("config-revealed");
 
     tab("activity");
     browser.waitForText(By.cssSelector("#releases-table tr[data-release='2'] .release-description"), "GREETING");
@@ -204,7 +212,7 @@ class ConsoleIT {
     browser.click(By.id("addon-create"));
 
     browser.waitForText(By.cssSelector("#addons-table tr[data-addon] .addon-service"), "postgres", PLATFORM);
-    browser.screenshot("07-addons");
+    browser.screenshot("addons");
     tab("config");
     browser.waitFor(By.cssSelector("#config-table tr[data-key='DATABASE_URL']"), PLATFORM);
     noConsoleErrors();
@@ -224,7 +232,7 @@ class ConsoleIT {
     // The chart's table says what the canvas draws: some minute of the hour counted requests.
     browser.waitUntil("a minute with requests in the requests chart", PLATFORM, b -> (Boolean) b.script(
         "return [...document.querySelectorAll('#chart-requests tbody td')].some(td => parseInt(td.textContent) > 0);"));
-    browser.screenshot("09-metrics");
+    browser.screenshot("metrics");
     noConsoleErrors();
   }
 
@@ -254,12 +262,13 @@ class ConsoleIT {
     logIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
     browser.open("/admin/agents");
     browser.waitFor(By.cssSelector("#agents-table tbody tr"));
-    browser.screenshot("10-admin-agents");
+    browser.screenshot("admin-agents");
     browser.open("/admin/users");
     browser.waitForText(By.id("users-table"), OWNER);
+    browser.screenshot("admin-users");
     browser.open("/admin/audit");
     browser.waitForText(By.id("audit-table"), APP);
-    browser.screenshot("11-admin-audit");
+    browser.screenshot("admin-audit");
     noConsoleErrors();
   }
 
@@ -274,11 +283,11 @@ class ConsoleIT {
           b -> ((Number) b.script("return window.innerWidth;")).intValue() <= 400);
       browser.open("/apps");
       browser.waitFor(By.cssSelector("#apps-table tr[data-app='" + APP + "']"));
-      browser.screenshot("12-narrow-apps");
+      browser.screenshot("narrow-apps");
       assertThat(browser.scrollsSideways()).as("the apps list scrolls sideways").isFalse();
       browser.open("/apps/" + APP);
       browser.waitForText(By.id("current-release"), "v");
-      browser.screenshot("13-narrow-app");
+      browser.screenshot("narrow-app");
       assertThat(browser.scrollsSideways()).as("the app page scrolls sideways").isFalse();
     } finally {
       browser.resize(Browser.WIDTH, Browser.HEIGHT);
