@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.Select;
  * The web console as a user lives it, in a real chromium against a real platform: log in, create an app, deploy it
  * with git and watch the release and the router's log lines arrive, scale, set config, roll back, add Postgres, read
  * the metrics; another tenant sees none of it; an admin sees the platform; the pages fit a phone; the app is deleted.
- * Every step waits on what the page shows, and ends with the browser's console free of errors. The steps share one
- * platform and one browser and run in order; screenshots of each page land in e2e/target/screenshots.
+ * Every step waits on what the page shows, and ends with the browser's console free of errors (but for the API's
+ * 404 that the other tenant is meant to get). The steps share one platform and one browser and run in order;
+ * screenshots of each page land in e2e/target/screenshots.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ConsoleIT {
@@ -39,10 +40,10 @@ class ConsoleIT {
   static Platform platform;
   static Browser browser;
   static WorkTree repo;
-  static final String APP = "console-" + UUID.randomUUID().toString().substring(0, 8);
-  static final String OTHER_APP = "other-" + UUID.randomUUID().toString().substring(0, 8);
-  static final String OWNER = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-  static final String STRANGER = "stranger-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  static final String APP = unique("console");
+  static final String OTHER_APP = unique("other");
+  static final String OWNER = unique("owner") + "@example.com";
+  static final String STRANGER = unique("stranger") + "@example.com";
 
   @RegisterExtension
   static final BrowserFailures FAILURES = new BrowserFailures(() -> browser);
@@ -129,7 +130,7 @@ class ConsoleIT {
   void theLogsTabStreamsTheRoutersLinesAsRequestsArrive() throws Exception {
     tab("logs");
     browser.waitForText(By.id("log-status"), "streaming");
-    String probe = "/console-probe-" + UUID.randomUUID().toString().substring(0, 8);
+    String probe = "/" + unique("console-probe");
     for (int i = 0; i < 5; i++) {
       assertThat(platform.get(APP).statusCode()).isEqualTo(200);
     }
@@ -249,7 +250,7 @@ class ConsoleIT {
     assertThat(browser.all(By.cssSelector("#apps-table tr[data-app='" + APP + "']"))).isEmpty();
 
     browser.open("/apps/" + APP);
-    browser.waitForText(By.cssSelector("[role='alert']"), "find that app");
+    browser.waitFor(By.xpath("//*[@role='alert'][contains(., \"Couldn't find that app\")]"));
     assertThat(browser.all(By.id("current-release"))).as("nothing of the app is shown").isEmpty();
     assertThat(browser.newConsoleErrors()).as("only the API's 404 for the app")
         .allMatch(error -> error.contains("/apps/" + APP) && error.contains("404"));
@@ -261,7 +262,7 @@ class ConsoleIT {
     logOut();
     logIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
     browser.open("/admin/agents");
-    browser.waitFor(By.cssSelector("#agents-table tbody tr"));
+    browser.waitForText(By.id("agents-table"), platform.agentName());
     browser.screenshot("admin-agents");
     browser.open("/admin/users");
     browser.waitForText(By.id("users-table"), OWNER);
@@ -286,7 +287,7 @@ class ConsoleIT {
       browser.screenshot("narrow-apps");
       assertThat(browser.scrollsSideways()).as("the apps list scrolls sideways").isFalse();
       browser.open("/apps/" + APP);
-      browser.waitForText(By.id("current-release"), "v");
+      browser.waitForText(By.id("current-release"), "v4");
       browser.screenshot("narrow-app");
       assertThat(browser.scrollsSideways()).as("the app page scrolls sideways").isFalse();
     } finally {
@@ -340,6 +341,11 @@ class ConsoleIT {
 
   private static void noConsoleErrors() {
     assertThat(browser.newConsoleErrors()).as("errors in the browser's console").isEmpty();
+  }
+
+  /** A name no other run on this Docker engine uses. */
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static String token(String email, String password) throws Exception {
