@@ -12,6 +12,8 @@ import io.paas.cli.command.AdminAgents;
 import io.paas.cli.command.AdminAudit;
 import io.paas.cli.command.AdminQuotas;
 import io.paas.cli.command.AdminQuotasSet;
+import io.paas.cli.command.AdminTeams;
+import io.paas.cli.command.AdminUsers;
 import io.paas.cli.command.Apps;
 import io.paas.cli.command.AppsCreate;
 import io.paas.cli.command.AppsDestroy;
@@ -89,7 +91,8 @@ import picocli.CommandLine;
         Ps.class, PsScale.class, PsResize.class, PsRestart.class, PsStop.class, Run.class,
         Logs.class, Drains.class, DrainsAdd.class, DrainsRemove.class,
         Mail.class, MailShow.class,
-        AdminAgents.class, AdminQuotas.class, AdminQuotasSet.class, AdminAudit.class,
+        AdminAgents.class, AdminUsers.class, AdminTeams.class, AdminQuotas.class, AdminQuotasSet.class,
+        AdminAudit.class,
         GitRemoteCommand.class, GitCredentials.class,
     })
 public final class Paas implements Runnable {

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The admin routes of the stand-in platform: {@code /admin/quotas}, which keeps each user's quotas as the API
- * reports them and applies a PATCH to them, and {@code /admin/audit}, which answers the events a test put there.
+ * reports them and applies a PATCH to them, and {@code /admin/audit}, {@code /admin/users} and {@code /admin/teams},
+ * which answer what a test put there.
  */
 final class FakeAdminApi {
   static final List<String> QUOTAS = List.of("apps", "dynos", "memory", "addons", "builds");
@@ -23,6 +24,9 @@ final class FakeAdminApi {
   final Map<String, JsonObject> users = new ConcurrentSkipListMap<>();
   /** The audit log, newest first, as the API lists it. */
   final List<JsonObject> audit = new CopyOnWriteArrayList<>();
+  /** Every user and every team, as {@code /admin/users} and {@code /admin/teams} list them. */
+  final List<JsonObject> accounts = new CopyOnWriteArrayList<>();
+  final List<JsonObject> teams = new CopyOnWriteArrayList<>();
   private final BooleanSupplier admin;
 
   FakeAdminApi(BooleanSupplier admin) {
@@ -40,6 +44,8 @@ final class FakeAdminApi {
     router.get("/admin/quotas").handler(this::quotas);
     router.patch("/admin/quotas").handler(this::setQuotas);
     router.get("/admin/audit").handler(ctx -> ok(ctx, new JsonArray(List.copyOf(audit))));
+    router.get("/admin/users").handler(ctx -> ok(ctx, new JsonArray(List.copyOf(accounts))));
+    router.get("/admin/teams").handler(ctx -> ok(ctx, new JsonArray(List.copyOf(teams))));
   }
 
   /** A user at the defaults, using what {@code used} says (by quota name). */

@@ -22,7 +22,8 @@ public final class Logs extends PaasCommand {
   @Option(names = {"-t", "--tail"}, description = "Keep the stream open and print lines as they come.")
   private boolean tail;
 
-  @Option(names = {"-s", "--source"}, paramLabel = "SOURCE", description = "Only lines from app, router, build or platform.")
+  @Option(names = {"-s", "--source"}, paramLabel = "SOURCE",
+      description = "Only lines from app, router, build, platform or api.")
   private String source;
 
   @Option(names = {"-d", "--dyno"}, paramLabel = "DYNO", description = "Only lines from one dyno, like web.1.")

@@ -8,6 +8,7 @@ import io.paas.controller.store.Role;
 import io.paas.controller.store.Team;
 import io.paas.controller.store.TeamGrant;
 import io.paas.controller.store.TeamStore;
+import io.paas.controller.store.TeamSummary;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,11 @@ public final class Teams {
         : "only its admins and members can add apps to it";
     return ApiException.forbidden("You are " + Permission.article(grant.role()) + " of team " + team + ": " + rule
         + ".");
+  }
+
+  /** Every team, whoever is in it: for operators. */
+  public Future<List<TeamSummary>> all() {
+    return teams.summaries();
   }
 
   /** Any team by name, whoever is in it: for operators. */

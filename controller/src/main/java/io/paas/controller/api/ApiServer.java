@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.function.Consumer;
 
 /**
@@ -34,11 +33,16 @@ public final class ApiServer {
   /** Every route the port serves; tests list them to check each has its expected access. */
   Router router(Consumer<Router> extra) {
     Router router = Router.router(vertx);
+    // Nothing this port sends is to be read as anything but its declared type.
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+      ctx.next();
+    });
     extra.accept(router);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
 
     router.route().pathRegex(API_PATHS).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-    AuthApi auth = new AuthApi(services.accounts(), services.audit());
+    AuthApi auth = new AuthApi(services.accounts(), services.signUps(), services.audit());
     UsersApi users = new UsersApi(services.accounts(), services.signUps());
     auth.mountPublic(router);
     users.mountPublic(router);
@@ -68,8 +72,9 @@ public final class ApiServer {
     new AdminQuotasApi(services.accounts(), services.teams(), services.quotas(), services.quotaUsage(),
         services.audit()).mount(router);
     new AdminAuditApi(services.audit()).mount(router);
+    new AdminAccountsApi(services.accounts(), services.teams()).mount(router);
 
-    router.route("/*").handler(StaticHandler.create("webroot"));
+    ConsoleFiles.mount(router);
     router.route().handler(ApiErrors::notFound);
     router.route().failureHandler(ApiErrors::handle);
     return router;

@@ -5,24 +5,31 @@ import io.paas.controller.audit.Actor;
 import io.paas.controller.audit.AuditAction;
 import io.paas.controller.audit.AuditLog;
 import io.paas.controller.auth.Accounts;
+import io.paas.controller.auth.SignUps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
-/** Login, and the caller's own account. Logins, and refused ones, go to the audit log; passwords never do. */
+/**
+ * Login, what a login page may offer, and the caller's own account. Logins, and refused ones, go to the audit log;
+ * passwords never do.
+ */
 final class AuthApi {
   private final Accounts accounts;
+  private final SignUps signUps;
   private final AuditLog audit;
 
-  AuthApi(Accounts accounts, AuditLog audit) {
+  AuthApi(Accounts accounts, SignUps signUps, AuditLog audit) {
     this.accounts = accounts;
+    this.signUps = signUps;
     this.audit = audit;
   }
 
   void mountPublic(Router router) {
     router.post("/auth/login").handler(this::login);
+    router.get("/auth/options").handler(this::options);
   }
 
   void mount(Router router) {
@@ -46,6 +53,11 @@ final class AuthApi {
     }
     return audit.record(Actor.attempt(email.toLowerCase(), address), AuditAction.LOGIN_FAILED, null, Map.of())
         .compose(v -> Future.failedFuture(e));
+  }
+
+  /** Whether a stranger may sign up, so the console offers it only when it would work. */
+  private void options(RoutingContext ctx) {
+    Responses.json(ctx, 200, Future.succeededFuture(new JsonObject().put("signup", signUps.open())));
   }
 
   private void account(RoutingContext ctx) {

@@ -14,7 +14,9 @@ import io.paas.controller.store.Domain;
 import io.paas.controller.store.Member;
 import io.paas.controller.store.Release;
 import io.paas.controller.store.TeamGrant;
+import io.paas.controller.store.TeamSummary;
 import io.paas.controller.store.User;
+import io.paas.controller.store.UserSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -31,6 +33,11 @@ final class Views {
   static JsonObject user(User user) {
     return new JsonObject().put("id", user.id()).put("email", user.email()).put("admin", user.admin())
         .put("created_at", time(user.createdAt()));
+  }
+
+  /** A user as the admin's list shows them, with the number of apps they own personally. */
+  static JsonObject user(UserSummary summary) {
+    return user(summary.user()).put("apps", summary.apps());
   }
 
   /** Never the token itself, nor its hash. */
@@ -62,6 +69,12 @@ final class Views {
   static JsonObject team(TeamGrant grant) {
     return new JsonObject().put("name", grant.team().name()).put("role", grant.role().wire())
         .put("created_at", time(grant.team().createdAt()));
+  }
+
+  /** A team as the admin's list shows it: no role, since the admin need not be in it. */
+  static JsonObject team(TeamSummary summary) {
+    return new JsonObject().put("name", summary.team().name()).put("created_at", time(summary.team().createdAt()))
+        .put("members", summary.members()).put("apps", summary.apps());
   }
 
   /** Someone with access to a team or an app, and their role there. */

@@ -5,9 +5,11 @@ import io.paas.common.Printable;
 import io.paas.common.RateLimited;
 import io.paas.controller.store.User;
 import io.paas.controller.store.UserStore;
+import io.paas.controller.store.UserSummary;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -67,6 +69,11 @@ public final class Accounts {
               limiter.succeeded(account, from);
               return tokens.issueLogin(found.orElseThrow().user());
             }));
+  }
+
+  /** Every account, for operators. */
+  public Future<List<UserSummary>> all() {
+    return users.summaries();
   }
 
   /** The user with this email, whatever its case, or a 404. */

@@ -17,6 +17,9 @@ public final class TeamStore {
       + "JOIN team_members m ON m.team_id = t.id AND m.user_id = $1 ";
   private static final String MEMBERS = "SELECT u.email, m.role, m.created_at FROM team_members m "
       + "JOIN users u ON u.id = m.user_id WHERE m.team_id = (SELECT id FROM teams WHERE name = $1) ORDER BY u.email";
+  private static final String SUMMARIES = "SELECT t.id, t.name, t.created_at, "
+      + "(SELECT count(*) FROM team_members m WHERE m.team_id = t.id) AS members, "
+      + "(SELECT count(*) FROM apps a WHERE a.team_id = t.id) AS apps FROM teams t ORDER BY t.name";
 
   private final Pool pool;
 
@@ -46,6 +49,15 @@ public final class TeamStore {
   public Future<Optional<Team>> byName(String name) {
     return pool.preparedQuery("SELECT id, name, created_at FROM teams WHERE name = $1").execute(Tuple.of(name))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(team(rows.iterator().next())));
+  }
+
+  /** Every team, by name, with its numbers of members and apps: for operators. */
+  public Future<List<TeamSummary>> summaries() {
+    return pool.query(SUMMARIES).execute().map(rows -> {
+      List<TeamSummary> teams = new ArrayList<>();
+      rows.forEach(row -> teams.add(new TeamSummary(team(row), row.getLong("members"), row.getLong("apps"))));
+      return teams;
+    });
   }
 
   /** The teams the user is in, by name. */

@@ -4,10 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 public final class UserStore {
   private static final String COLUMNS = "id, email, admin, created_at";
+  private static final String SUMMARIES = "SELECT u.id, u.email, u.admin, u.created_at, count(a.id) AS apps "
+      + "FROM users u LEFT JOIN apps a ON a.owner_id = u.id AND a.team_id IS NULL "
+      + "GROUP BY u.id ORDER BY u.email";
 
   private final Pool pool;
 
@@ -29,6 +34,15 @@ public final class UserStore {
   public Future<Optional<User>> byEmail(String email) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE email = $1").execute(Tuple.of(email))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(user(rows.iterator().next())));
+  }
+
+  /** Every user, by email, with the number of apps each owns personally. */
+  public Future<List<UserSummary>> summaries() {
+    return pool.query(SUMMARIES).execute().map(rows -> {
+      List<UserSummary> users = new ArrayList<>();
+      rows.forEach(row -> users.add(new UserSummary(user(row), row.getLong("apps"))));
+      return users;
+    });
   }
 
   /** The user and their password hash, to check a login. */

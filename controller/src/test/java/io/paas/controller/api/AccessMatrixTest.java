@@ -133,6 +133,7 @@ class AccessMatrixTest extends ApiTestBase {
   static final List<Probe> MATRIX = List.of(
       probe("GET /health", Level.PUBLIC),
       probe("POST /auth/login", Level.PUBLIC).body("{}").ok(400),
+      probe("GET /auth/options", Level.PUBLIC),
       probe("GET /account", Level.USER),
       probe("GET /auth/tokens", Level.USER),
       probe("POST /auth/tokens", Level.USER).body("{\"expires_in_days\": 0}").ok(422),
@@ -145,6 +146,8 @@ class AccessMatrixTest extends ApiTestBase {
       probe("GET /admin/quotas", Level.PLATFORM_ADMIN),
       probe("PATCH /admin/quotas", Level.PLATFORM_ADMIN).body(body("user", NOBODY, "apps", "1")).ok(400),
       probe("GET /admin/audit", Level.PLATFORM_ADMIN),
+      probe("GET /admin/users", Level.PLATFORM_ADMIN),
+      probe("GET /admin/teams", Level.PLATFORM_ADMIN),
       probe("POST /users", Level.PLATFORM_ADMIN).body(body("email", "not-an-email", "password", "long-enough-1"))
           .ok(422),
       probe("GET /agents", Level.PLATFORM_ADMIN),

@@ -10,6 +10,7 @@ import io.paas.controller.store.App;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -152,6 +153,50 @@ class ReleasesApiTest extends ApiTestBase {
       platform.logs.append(app, LogEntry.now(LogEntry.APP, "web.1", "hello from web"));
       assertThat(reader.readLine()).endsWith("app[web.1]: hello from web");
     }
+  }
+
+  @Test
+  void aBrowserAskingForEventsGetsOneEventPerLineAndAKeepaliveWhileQuiet() throws Exception {
+    String app = api.newApp(api.adminToken);
+    platform.logs.append(app, LogEntry.now(LogEntry.APP, "web.1", "before the reader came"));
+    HttpRequest tail = api.request("GET", "/apps/" + app + "/logs?tail=true&lines=1&source=app", api.adminToken, null);
+    HttpResponse<java.io.InputStream> events = ApiCalls.http().send(HttpRequest.newBuilder(tail, (name, value) -> true)
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(events.statusCode()).isEqualTo(200);
+    assertThat(events.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).startsWith("data: ").endsWith(" app[web.1]: before the reader came");
+      assertThat(reader.readLine()).isEmpty();
+      platform.logs.append(app, LogEntry.now(LogEntry.APP, "web.1", "first\nsecond"));
+      assertThat(reader.readLine()).startsWith("data: ").endsWith(" app[web.1]: first");
+      assertThat(reader.readLine()).as("a line break inside a line is a second data field").isEqualTo("data: second");
+      assertThat(reader.readLine()).isEmpty();
+      assertThat(reader.readLine()).as("15 s without a line").isEqualTo(": keepalive");
+      assertThat(reader.readLine()).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutAskingForEventsTheLogIsPlainText() throws Exception {
+    String app = api.newApp(api.adminToken);
+    platform.logs.append(app, LogEntry.now(LogEntry.APP, "web.1", "plain"));
+    Response plain = api.call("GET", "/apps/" + app + "/logs?source=app", api.adminToken, null);
+    assertThat(plain.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+    assertThat(plain.body()).matches("\\S+ app\\[web\\.1\\]: plain\n");
+  }
+
+  @Test
+  void theApisEventsAreASourceOfTheirOwn() throws Exception {
+    String app = api.newApp(api.adminToken);
+    api.call("PATCH", "/apps/" + app + "/config-vars", api.adminToken, body("MODE", "on"));
+    platform.logs.append(app, LogEntry.now(LogEntry.PLATFORM, "web.1", "State changed from starting to up"));
+    platform.logs.append(app, LogEntry.now(LogEntry.APP, "api", "an app process that happens to be called api"));
+
+    String events = api.call("GET", "/apps/" + app + "/logs?source=api", api.adminToken, null).body();
+
+    assertThat(events).contains("app[api]: Set MODE config vars").doesNotContain("State changed")
+        .doesNotContain("happens to be called api");
+    assertThat(events.lines()).allMatch(line -> line.contains(" app[api]: "));
   }
 
   @Test

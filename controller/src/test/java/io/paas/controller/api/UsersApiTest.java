@@ -4,6 +4,7 @@ import static io.paas.controller.api.ApiCalls.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paas.controller.api.ApiCalls.Response;
+import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,12 @@ class UsersApiTest extends ApiTestBase {
     assertThat(api.call("POST", "/users", null, request).status()).isEqualTo(401);
     assertThat(api.call("POST", "/users", api.newUser(), request).status()).isEqualTo(403);
     assertThat(api.call("POST", "/users", api.adminToken, request).status()).isEqualTo(201);
+  }
+
+  @Test
+  void theLoginPageIsToldSignUpIsClosed() throws Exception {
+    Response options = api.call("GET", "/auth/options", null, null);
+    assertThat(options.status()).isEqualTo(200);
+    assertThat(options.json()).isEqualTo(new JsonObject().put("signup", false));
   }
 }

@@ -4,6 +4,7 @@ import static io.paas.controller.api.ApiCalls.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paas.controller.api.ApiCalls.Response;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,13 @@ class UsersOpenSignUpApiTest extends ApiTestBase {
     assertThat(byAdmin.json().getBoolean("admin")).isTrue();
     assertThat(api.call("POST", "/users", "paas_not-a-real-token", body("email", newEmail(), "password",
         "long-enough-1")).status()).as("a bad token is not a sign-up").isEqualTo(401);
+  }
+
+  @Test
+  void theLoginPageIsToldSignUpIsOpen() throws Exception {
+    Response options = api.call("GET", "/auth/options", null, null);
+    assertThat(options.status()).isEqualTo(200);
+    assertThat(options.json()).isEqualTo(new JsonObject().put("signup", true));
   }
 
   private static String newEmail() {
