@@ -274,8 +274,8 @@ public final class PaasServer implements Callable<Integer> {
     }
     String httpsUrls = options.httpsPort == null ? "" : " and https://APP." + options.domain + ":" + options.httpsPort
         + "/ (local CA root: " + dataDir.resolve(Caddy.ROOT_CERTIFICATE) + ")";
-    System.out.println("paas-server ready: API " + options.apiUrl() + " · apps at http://APP." + options.domain + ":"
-        + options.routerPort + "/" + httpsUrls + " · data in " + dataDir + " · agent token in "
+    System.out.println("paas-server ready: API and web console " + options.apiUrl() + "/ · apps at http://APP."
+        + options.domain + ":" + options.routerPort + "/" + httpsUrls + " · data in " + dataDir + " · agent token in "
         + dataDir.resolve("agent-token"));
     Thread.currentThread().join();
     return 0;
