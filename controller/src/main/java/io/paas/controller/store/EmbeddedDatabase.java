@@ -1,16 +1,21 @@
 package io.paas.controller.store;
 
+import io.paas.common.process.LeftoverProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The default store when no database URL is given: a PostgreSQL server whose data lives in the platform's data
  * directory, so it survives a restart of paas-server.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+  /** How long a PostgreSQL left running by a killed paas-server gets to shut down before it is killed. */
+  static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
+
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -21,6 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Path pgData = dataDir.resolve("postgres");
       Files.createDirectories(pgData);
+      stopLeftover(pgData);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
@@ -34,6 +40,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
+  }
+
+  /**
+   * Stops the PostgreSQL that a paas-server killed with SIGKILL left running on {@code pgData}: it outlives the JVM
+   * (pg_ctl detaches it) and holds the data dir, so no new one could start.
+   */
+  public static void stopLeftover(Path pgData) throws IOException {
+    LeftoverProcess.stop(pgData.resolve("postmaster.pid"), "postgres", LEFTOVER_GRACE);
   }
 
   public String url() {
