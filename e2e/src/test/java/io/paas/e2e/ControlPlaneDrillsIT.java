@@ -13,12 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failure drills on the control plane, each on a platform of its own and asserting what users would see: the
- * controller killed while apps serve, Caddy killed under HTTPS.
+ * controller killed while apps serve, its PostgreSQL killed under API calls, Caddy killed under HTTPS.
  */
 class ControlPlaneDrillsIT {
   private static final String ANSWER = "served by web\\.\\d\\n?";
@@ -154,6 +155,72 @@ class ControlPlaneDrillsIT {
     } finally {
       platform.closeWithApps(List.of(app));
     }
+  }
+
+  /**
+   * The control plane's PostgreSQL killed with SIGKILL under a steady stream of apps:create and config:set calls: the
+   * platform starts it again, calls made meanwhile fail with a 503 that says so (never a 500, never a hang), and every
+   * call that was acknowledged, before or after, is in the store.
+   */
+  @Test
+  void aKilledDatabaseIsStartedAgainAndNoAcknowledgedCallIsLost() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    Platform platform = new Platform(work, "--quota-apps", "10000");
+    try {
+      platform.start();
+      platform.login();
+      String token = platform.token();
+      String app = "drill-pg-" + run;
+      assertThat(platform.api("POST", "/apps", token, new JsonObject().put("name", app).encode()).statusCode())
+          .isEqualTo(201);
+      ApiLoop creates = ApiLoop.start(i -> platform.api("POST", "/apps", token,
+          new JsonObject().put("name", "drill-" + run + "-" + i).encode()));
+      ApiLoop configs = ApiLoop.start(i -> platform.api("PATCH", "/apps/" + app + "/config-vars", token,
+          new JsonObject().put("KEY_" + i, "value-" + i).encode()));
+      Duration outage;
+      long postmaster = postmasterPid(platform);
+      try (creates; configs) {
+        await("calls acknowledged before the kill", () -> creates.acknowledged().size() + " "
+            + configs.acknowledged().size(), atLeast(10, 3));
+        ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+        Instant killed = Instant.now();
+        await("an app created after the kill", () -> creates.firstAcknowledgedAfter(killed).toString(),
+            first -> !first.equals("Optional.empty"));
+        outage = Duration.between(killed, creates.firstAcknowledgedAfter(killed).orElseThrow());
+        int createsBack = creates.acknowledged().size();
+        int configsBack = configs.acknowledged().size();
+        await("more calls acknowledged after the restart", () -> creates.acknowledged().size() + " "
+            + configs.acknowledged().size(), atLeast(createsBack + 10, configsBack + 3));
+      }
+      System.out.printf("ControlPlaneDrillsIT: PostgreSQL down %d ms; %d calls acknowledged, %d answered 503%n",
+          outage.toMillis(), creates.acknowledged().size() + configs.acknowledged().size(),
+          creates.unavailable() + configs.unavailable());
+      assertThat(creates.failures()).as("calls that failed otherwise than with a 503").isEmpty();
+      assertThat(configs.failures()).as("calls that failed otherwise than with a 503").isEmpty();
+      assertThat(outage).isLessThan(Duration.ofSeconds(30));
+      long restarted = postmasterPid(platform);
+      assertThat(restarted).isNotEqualTo(postmaster);
+      assertThat(ProcessHandle.of(restarted).map(ProcessHandle::isAlive)).contains(true);
+
+      for (int i : creates.acknowledged()) {
+        assertThat(platform.api("GET", "/apps/drill-" + run + "-" + i, token, null).statusCode())
+            .as("acknowledged app %d", i).isEqualTo(200);
+      }
+      JsonObject config = new JsonObject(platform.api("GET", "/apps/" + app + "/config-vars", token, null).body());
+      for (int i : configs.acknowledged()) {
+        assertThat(config.getString("KEY_" + i)).as("acknowledged config var %d", i).isEqualTo("value-" + i);
+      }
+    } finally {
+      platform.close();
+    }
+  }
+
+  /** Accepts counts read as "N M" once N and M are at least these. */
+  private static Predicate<String> atLeast(int first, int second) {
+    return counts -> {
+      String[] both = counts.split(" ");
+      return Integer.parseInt(both[0]) >= first && Integer.parseInt(both[1]) >= second;
+    };
   }
 
   /** The one caddy process the platform runs. */

@@ -10,16 +10,18 @@ import java.time.Duration;
 
 /**
  * The default store when no database URL is given: a PostgreSQL server whose data lives in the platform's data
- * directory, so it survives a restart of paas-server.
+ * directory, so it survives a restart of paas-server, and which is started again if it dies.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   /** How long a PostgreSQL left running by a killed paas-server gets to shut down before it is killed. */
   static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 
   private final EmbeddedPostgres postgres;
+  private final PostmasterSupervisor supervisor;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, PostmasterSupervisor supervisor) {
     this.postgres = postgres;
+    this.supervisor = supervisor;
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
@@ -36,7 +38,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on")
           .start();
-      return new EmbeddedDatabase(postgres);
+      return new EmbeddedDatabase(postgres, PostmasterSupervisor.watch(pgData));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
@@ -56,6 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    supervisor.close();
     try {
       postgres.close();
     } catch (IOException e) {
