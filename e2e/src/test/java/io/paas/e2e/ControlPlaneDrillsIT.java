@@ -40,7 +40,7 @@ class ControlPlaneDrillsIT {
     String app = "drill-" + UUID.randomUUID().toString().substring(0, 8);
     String agent = "drill-agent-" + UUID.randomUUID().toString().substring(0, 6);
     Platform platform = new Platform(work, "--no-local-agent", "--agent-timeout",
-        String.valueOf(AGENT_TIMEOUT_SECONDS), "--heartbeat-seconds", "1");
+        String.valueOf(AGENT_TIMEOUT_SECONDS));
     Process router = null;
     try {
       platform.start();
@@ -102,6 +102,8 @@ class ControlPlaneDrillsIT {
           .as("the PostgreSQL the killed controller left").isFalse();
       assertThat(ProcessHandle.of(postmasterPid(platform)).map(ProcessHandle::isAlive)).contains(true);
 
+      assertThat(platform.serverLog()).as("agents the restarted controller took for lost")
+          .doesNotContain("marked lost");
       assertThat(repo.paas("apps").out()).contains(app);
       assertThat(repo.paas("config").out()).contains("BEFORE_THE_KILL").contains("kept");
       assertThat(platform.api("GET", "/apps/" + app + "/releases", platform.token(), null).body())
