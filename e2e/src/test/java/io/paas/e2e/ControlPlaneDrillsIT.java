@@ -112,7 +112,9 @@ class ControlPlaneDrillsIT {
       await("two dynos of the new release", () -> String.join(" ", platform.containersOf(agent)),
           ids -> ids.split(" ").length == 2 && containers.stream().noneMatch(ids::contains));
       awaitWebUp(repo, 2);
-      assertThat(platform.get(routerPort, app + ".localhost", "/").body()).matches(ANSWER);
+      // A standalone router learns of the new dynos within one long-poll (the drain does not wait for it yet).
+      await("the new release through the standalone router", () -> platform.get(routerPort, app + ".localhost", "/")
+          .body(), body -> body.matches(ANSWER));
     } finally {
       if (router != null) {
         router.destroy();
@@ -124,7 +126,8 @@ class ControlPlaneDrillsIT {
 
   /**
    * Caddy, which the platform runs in front of its router for HTTPS, killed with SIGKILL: the platform starts another
-   * and HTTPS with the platform's CA answers again.
+   * and HTTPS with the platform's CA answers again. Then the platform killed with its Caddy still running: the next
+   * start ends that one and serves HTTPS again.
    */
   @Test
   void aKilledCaddyIsStartedAgainAndHttpsAnswersAgain() throws Exception {
@@ -153,7 +156,18 @@ class ControlPlaneDrillsIT {
       System.out.printf("ControlPlaneDrillsIT: HTTPS answered again %d ms after Caddy was killed%n",
           recovered.toMillis());
       assertThat(recovered).isLessThan(Duration.ofSeconds(15));
-      assertThat(caddyOf(platform).pid()).isNotEqualTo(caddy.pid());
+      ProcessHandle restarted = caddyOf(platform);
+      assertThat(restarted.pid()).isNotEqualTo(caddy.pid());
+
+      // Killed with the platform, Caddy outlives it holding the HTTPS port: the next start must end it.
+      platform.kill();
+      System.out.printf("ControlPlaneDrillsIT: Caddy (pid %d) %s the killed platform%n", restarted.pid(),
+          restarted.isAlive() ? "outlived" : "died with");
+      platform.start();
+      assertThat(restarted.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("the Caddy the killed platform left")
+          .isFalse();
+      await("HTTPS for " + host + " after the platform's restart", () -> platform.curl(https),
+          out -> out.matches(ANSWER));
     } finally {
       platform.closeWithApps(List.of(app));
     }
