@@ -148,6 +148,19 @@ final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server as a crash would: SIGKILL to its JVM, no shutdown hook, nothing stopped that it started. Waits
+   * for the JVM to be gone.
+   */
+  void kill() throws InterruptedException {
+    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** The running server's JVM, whose descendants are the processes it started (Caddy, say). */
+  ProcessHandle serverProcess() {
+    return server.toHandle();
+  }
+
   /** Everything paas-server has printed, over all its starts. */
   String serverLog() throws IOException {
     StringBuilder all = new StringBuilder();
@@ -264,6 +277,13 @@ final class Platform implements AutoCloseable {
   /** Any other program (curl, say), run as the user. */
   Result command(List<String> command) throws Exception {
     return run(userHome, null, command);
+  }
+
+  /** curl, silent but for errors and giving up after 10 s, as the user; its output and errors. */
+  String curl(List<String> args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10"));
+    command.addAll(args);
+    return command(command).all();
   }
 
   /** Starts bin/paas in the background (paas logs --tail); the caller reads its output and destroys it. */

@@ -23,19 +23,24 @@ final class RequestLoop implements AutoCloseable {
 
   /** Starts {@code clients} threads that GET the app's {@code /} and accept a 200 whose body passes {@code good}. */
   static RequestLoop start(Platform platform, String app, int clients, Predicate<String> good) {
+    return start(platform, platform.routerPort, app, clients, good);
+  }
+
+  /** The same through whichever router listens on {@code port} (one started alone, say). */
+  static RequestLoop start(Platform platform, int port, String app, int clients, Predicate<String> good) {
     RequestLoop loop = new RequestLoop();
     for (int i = 0; i < clients; i++) {
-      Thread client = new Thread(() -> loop.run(platform, app, good), "request-loop-" + i);
+      Thread client = new Thread(() -> loop.run(platform, port, app, good), "request-loop-" + i);
       loop.clients.add(client);
       client.start();
     }
     return loop;
   }
 
-  private void run(Platform platform, String app, Predicate<String> good) {
+  private void run(Platform platform, int port, String app, Predicate<String> good) {
     while (running.get()) {
       try {
-        HttpResponse<String> response = platform.get(app);
+        HttpResponse<String> response = platform.get(port, app + ".localhost", "/");
         if (response.statusCode() == 200 && good.test(response.body())) {
           ok.incrementAndGet();
           bodies.add(response.body().trim());

@@ -208,10 +208,7 @@ class RouterIT {
   }
 
   private static String curl(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("curl", "-sS", "--max-time", "10"));
-    command.addAll(List.of(args));
-    Result result = platform.command(command);
-    return result.out() + result.err();
+    return platform.curl(List.of(args));
   }
 
   private static void scaleWebTo(int count) throws Exception {

@@ -2,6 +2,7 @@ package io.paas.controller.api;
 
 import io.paas.common.ApiException;
 import io.paas.common.RateLimited;
+import io.paas.controller.store.DatabaseOutage;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -10,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /** Every failure becomes {"id","message"} with its status; unexpected ones are logged and told apart by an id. */
 final class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+  /** Seconds: the embedded database is started again within about one. */
+  private static final String RETRY_AFTER_OUTAGE = "2";
 
   private ApiErrors() {
   }
@@ -27,6 +30,12 @@ final class ApiErrors {
       send(ctx, api.status(), api.toJson());
     } else if (failure == null) {
       send(ctx, ctx.statusCode(), byStatus(ctx.statusCode()));
+    } else if (DatabaseOutage.causedBy(failure)) {
+      LOG.warn("{} {} failed: the database is unavailable ({})", ctx.request().method(), ctx.request().path(),
+          failure.toString());
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_OUTAGE);
+      send(ctx, 503, new JsonObject().put("id", "database_unavailable")
+          .put("message", "The platform's database is unavailable; try again in a moment."));
     } else {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, new JsonObject().put("id", "internal_error").put("message", "Internal error."));

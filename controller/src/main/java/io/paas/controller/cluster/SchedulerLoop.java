@@ -50,6 +50,8 @@ public final class SchedulerLoop {
   /** What each agent was last assigned by this leader; empty after taking over, so every agent is told once. */
   private final Map<Long, Set<DynoSpec>> assigned = new HashMap<>();
   private SqlConnection leaderLock;
+  /** System.nanoTime() when this controller took the lead. */
+  private long leadingSince;
   private boolean running;
   private Promise<Void> queued;
 
@@ -111,6 +113,7 @@ public final class SchedulerLoop {
           boolean won = rows.iterator().next().getBoolean(0);
           if (won) {
             leaderLock = conn;
+            leadingSince = System.nanoTime();
             conn.closeHandler(closed -> {
               leaderLock = null;
               assigned.clear();
@@ -124,7 +127,7 @@ public final class SchedulerLoop {
   }
 
   private Future<Void> pass() {
-    return agents.markLost(agentTimeout.toMillis()).compose(lost -> {
+    return markLost().compose(lost -> {
       lost.forEach(id -> {
         LOG.warn("Agent {} missed its heartbeats for {} s: marked lost", id, agentTimeout.toSeconds());
         routes.drop(id);
@@ -167,6 +170,18 @@ public final class SchedulerLoop {
         return Future.all(bumps).mapEmpty();
       });
     });
+  }
+
+  /**
+   * Agents silent for longer than the timeout, once this controller has led for that long: before, their silence may
+   * be its own absence (killed, restarting), when they had no controller to report to; taking them for lost then
+   * would stop every dyno they run.
+   */
+  private Future<List<Long>> markLost() {
+    if (System.nanoTime() - leadingSince < agentTimeout.toNanos()) {
+      return Future.succeededFuture(List.of());
+    }
+    return agents.markLost(agentTimeout.toMillis());
   }
 
   private Future<Map<App, List<DynoSpec>>> wanted() {

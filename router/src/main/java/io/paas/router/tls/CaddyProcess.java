@@ -1,6 +1,7 @@
 package io.paas.router.tls;
 
 import io.paas.common.process.GracefulStop;
+import io.paas.common.process.LeftoverProcess;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.time.Duration;
 /** One {@code caddy run} child process, started with only its admin address; the config comes later, by its API. */
 final class CaddyProcess {
   private static final String BOOTSTRAP_FILE = "caddy-admin.json";
+  private static final String PID_FILE = "caddy.pid";
   /** Caddy finishes its in-flight requests on SIGTERM; a long-lived one (a WebSocket) must not hold up a stop. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -34,8 +36,11 @@ final class CaddyProcess {
     return context.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       Path config = Files.writeString(dataDir.resolve(BOOTSTRAP_FILE), bootstrap.encodePrettily());
-      ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config", config.toString())
-          .redirectErrorStream(true);
+      Path pidFile = dataDir.resolve(PID_FILE);
+      // A caddy left running by a paas-server killed with SIGKILL would keep the HTTPS ports from this one.
+      LeftoverProcess.stop(pidFile, "caddy", STOP_TIMEOUT);
+      ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config", config.toString(), "--pidfile",
+          pidFile.toString()).redirectErrorStream(true);
       // Caddy keeps its PKI, certificates and locks under $XDG_DATA_HOME/caddy.
       builder.environment().put("XDG_DATA_HOME", dataDir.toString());
       builder.environment().put("XDG_CONFIG_HOME", dataDir.toString());

@@ -3,6 +3,7 @@ package io.paas.controller.addons.postgres;
 import io.paas.common.StateFile;
 import io.paas.common.process.FreePort;
 import io.paas.controller.auth.Tokens;
+import io.paas.controller.store.EmbeddedDatabase;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -56,8 +57,10 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
       int chosenPort = port > 0 ? port : keptPort(dir);
       Path hba = dir.resolve("pg_hba.conf");
       Files.writeString(hba, HBA);
+      Path pgData = dir.resolve("pgdata");
+      EmbeddedDatabase.stopLeftover(pgData);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(dir.resolve("pgdata"))
+          .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
           .setPort(chosenPort)
