@@ -40,7 +40,10 @@ public final class ApiServer {
 
   /** Serves {@code router} with the port's limits; tests shorten the deadline to watch slow clients go. */
   Future<HttpServer> listen(Router router, String host, int port, Duration headDeadline) {
+    // Cleartext HTTP/2 is declined: to tell it from HTTP/1 Vert.x holds a connection's bytes until the head is
+    // complete, out of the deadline's sight, and no client of this port (CLI, agents, browsers) needs it.
     HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(MAX_REQUEST_LINE)
         .setMaxHeaderSize(MAX_HEADERS));
     return RequestHeadDeadline.serve(vertx, server, headDeadline, router).listen(port, host);
