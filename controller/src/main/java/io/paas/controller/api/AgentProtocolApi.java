@@ -19,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code /agent-api}: where agents dial in. Authenticated with the cluster token, not a user's: register, heartbeat,
@@ -68,22 +69,39 @@ public final class AgentProtocolApi {
   }
 
   private void register(RoutingContext ctx) {
-    JsonObject body = ctx.body().asJsonObject();
-    Responses.json(ctx, 200, agents.register(body.getString("name"), body.getLong("memory"),
-        body.getDouble("cpus")).map(agent -> {
+    Registration sent = WireBody.read(ctx, body -> Registration.of(body.asJsonObject()),
+        "{\"name\", \"memory\", \"cpus\"}");
+    Responses.json(ctx, 200, agents.register(sent.name(), sent.memory(), sent.cpus()).map(agent -> {
           scheduler.trigger();
           return new JsonObject().put("id", agent.id()).put("generation", agent.generation())
               .put("heartbeat_seconds", heartbeatSeconds);
         }));
   }
 
+  private record Registration(String name, long memory, double cpus) {
+    static Registration of(JsonObject body) {
+      String name = body.getString("name");
+      // PostgreSQL text takes no NUL, and a name is what an operator reads in `agents`.
+      if (name == null || name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("name");
+      }
+      return new Registration(name, body.getLong("memory"), body.getDouble("cpus"));
+    }
+  }
+
+  private record Heartbeat(List<DynoStatus> dynos, List<Failure> failures) {
+    static Heartbeat of(JsonObject body) {
+      return new Heartbeat(body.getJsonArray("dynos", new JsonArray()).stream()
+          .map(o -> Wire.status((JsonObject) o)).toList(),
+          body.getJsonArray("failures", new JsonArray()).stream().map(o -> (JsonObject) o)
+              .map(f -> new Failure(f.getString("app"), f.getInteger("release"), f.getString("message"))).toList());
+    }
+  }
+
   private void heartbeat(RoutingContext ctx) {
     long id = id(ctx);
-    JsonObject body = ctx.body().asJsonObject();
-    List<DynoStatus> dynos = body.getJsonArray("dynos", new JsonArray()).stream()
-        .map(o -> Wire.status((JsonObject) o)).toList();
-    List<Failure> failures = body.getJsonArray("failures", new JsonArray()).stream().map(o -> (JsonObject) o)
-        .map(f -> new Failure(f.getString("app"), f.getInteger("release"), f.getString("message"))).toList();
+    Heartbeat beat = WireBody.read(ctx, body -> Heartbeat.of(body.asJsonObject()),
+        "{\"dynos\": [...], \"failures\": [...]}");
     agents.heartbeat(id).onComplete(done -> {
       if (done.failed()) {
         ctx.fail(done.cause());
@@ -91,8 +109,8 @@ public final class AgentProtocolApi {
         unknown(ctx);
       } else {
         AgentRecord before = done.result().get();
-        reports.report(id, before.name(), dynos, failures);
-        metrics.sampled(dynos);
+        reports.report(id, before.name(), beat.dynos(), beat.failures());
+        metrics.sampled(beat.dynos());
         if (!before.alive()) {
           scheduler.trigger();
         }
@@ -102,8 +120,7 @@ public final class AgentProtocolApi {
   }
 
   private void assignments(RoutingContext ctx) {
-    long after = Long.parseLong(ctx.request().getParam("after", "0"));
-    assignments.next(id(ctx), after, POLL_MILLIS).onComplete(done -> {
+    assignments.next(id(ctx), WireBody.after(ctx), POLL_MILLIS).onComplete(done -> {
       if (done.failed()) {
         ctx.fail(done.cause());
       } else if (done.result().isEmpty()) {
@@ -114,30 +131,42 @@ public final class AgentProtocolApi {
     });
   }
 
+  private record Traffic(String app, List<Backend> backends) {
+    static Traffic of(JsonObject body) {
+      return new Traffic(Objects.requireNonNull(body.getString("app")), body.getJsonArray("dynos", new JsonArray())
+          .stream().map(o -> (JsonObject) o)
+          .map(d -> new Backend(d.getString("name"), d.getString("host"), d.getInteger("port"))).toList());
+    }
+  }
+
   private void traffic(RoutingContext ctx) {
-    JsonObject body = ctx.body().asJsonObject();
-    List<Backend> backends = body.getJsonArray("dynos", new JsonArray()).stream().map(o -> (JsonObject) o)
-        .map(d -> new Backend(d.getString("name"), d.getString("host"), d.getInteger("port"))).toList();
-    routes.serve(body.getString("app"), id(ctx), backends).onComplete(done -> ctx.json(new JsonObject()));
+    long id = id(ctx);
+    Traffic traffic = WireBody.read(ctx, body -> Traffic.of(body.asJsonObject()),
+        "{\"app\", \"dynos\": [{\"name\", \"host\", \"port\"}]}");
+    routes.serve(traffic.app(), id, traffic.backends()).onComplete(done -> ctx.json(new JsonObject()));
   }
 
   private void logs(RoutingContext ctx) {
-    ctx.body().asJsonArray().forEach(line -> logs.line(Wire.logLine((JsonObject) line)));
+    WireBody.read(ctx, body -> body.asJsonArray().stream().map(line -> Wire.logLine((JsonObject) line)).toList(),
+        "a JSON array of log lines").forEach(logs::line);
     ctx.json(new JsonObject());
   }
 
   private void jobOutput(RoutingContext ctx) {
-    jobs.output(ctx.pathParam("job"), ctx.body().asJsonObject().getJsonArray("lines", new JsonArray()));
+    jobs.output(ctx.pathParam("job"), WireBody.read(ctx,
+        body -> body.asJsonObject().getJsonArray("lines", new JsonArray()).stream().map(String::valueOf).toList(),
+        "{\"lines\": [...]}"));
     ctx.json(new JsonObject());
   }
 
   private void jobDone(RoutingContext ctx) {
-    jobs.done(ctx.pathParam("job"), ctx.body().asJsonObject());
+    jobs.done(ctx.pathParam("job"), WireBody.read(ctx, body -> Objects.requireNonNull(body.asJsonObject()),
+        "a JSON object"));
     ctx.json(new JsonObject());
   }
 
   private static long id(RoutingContext ctx) {
-    return Long.parseLong(ctx.pathParam("id"));
+    return PathParams.number(ctx.pathParam("id"), "agent");
   }
 
   private static void unknown(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.paas.controller.api;
 import io.paas.common.ApiException;
 import io.paas.common.RateLimited;
 import io.paas.controller.store.DatabaseOutage;
+import io.paas.controller.store.UnstorableText;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ final class ApiErrors {
     }
     if (failure instanceof ApiException api) {
       send(ctx, api.status(), api.toJson());
+    } else if (UnstorableText.is(failure)) {
+      send(ctx, 400, new JsonObject().put("id", "bad_request").put("message", "Text may not contain NUL characters."));
     } else if (failure == null) {
       send(ctx, ctx.statusCode(), byStatus(ctx.statusCode()));
     } else if (DatabaseOutage.causedBy(failure)) {
@@ -44,6 +47,11 @@ final class ApiErrors {
 
   static void notFound(RoutingContext ctx) {
     send(ctx, 404, new JsonObject().put("id", "not_found").put("message", "No such endpoint."));
+  }
+
+  /** A path Vert.x could not decode (%zz, %00) reaches no route and no failure handler; this answers it. */
+  static void undecodablePath(RoutingContext ctx) {
+    send(ctx, 400, new JsonObject().put("id", "bad_request").put("message", "The path is not valid URL encoding."));
   }
 
   private static JsonObject byStatus(int status) {

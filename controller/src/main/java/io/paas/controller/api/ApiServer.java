@@ -1,12 +1,15 @@
 package io.paas.controller.api;
 
+import io.paas.common.http.RequestHeadDeadline;
 import io.paas.controller.metrics.AppSummaries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +18,11 @@ import java.util.function.Consumer;
  */
 public final class ApiServer {
   private static final long MAX_BODY = 64 * 1024;
+  /** Vert.x's defaults, chosen here on purpose: 4 KiB request line (414 above), 8 KiB header block (431 above). */
+  private static final int MAX_REQUEST_LINE = 4 * 1024;
+  private static final int MAX_HEADERS = 8 * 1024;
+  /** nginx's client_header_timeout; see {@link RequestHeadDeadline}. */
+  static final Duration HEAD_DEADLINE = Duration.ofSeconds(60);
   private static final String API_PATHS = "/(auth|account|users|apps|teams|agents|addon-services|admin)(/.*)?";
 
   private final Vertx vertx;
@@ -27,7 +35,18 @@ public final class ApiServer {
 
   /** {@code extra} mounts routes that manage their own bodies and auth (git), ahead of the API's. */
   public Future<HttpServer> listen(String host, int port, Consumer<Router> extra) {
-    return vertx.createHttpServer().requestHandler(router(extra)).listen(port, host);
+    return listen(router(extra), host, port, HEAD_DEADLINE);
+  }
+
+  /** Serves {@code router} with the port's limits; tests shorten the deadline to watch slow clients go. */
+  Future<HttpServer> listen(Router router, String host, int port, Duration headDeadline) {
+    // Cleartext HTTP/2 is declined: to tell it from HTTP/1 Vert.x holds a connection's bytes until the head is
+    // complete, out of the deadline's sight, and no client of this port (CLI, agents, browsers) needs it.
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        .setHttp2ClearTextEnabled(false)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE)
+        .setMaxHeaderSize(MAX_HEADERS));
+    return RequestHeadDeadline.serve(vertx, server, headDeadline, router).listen(port, host);
   }
 
   /** Every route the port serves; tests list them to check each has its expected access. */
@@ -77,6 +96,8 @@ public final class ApiServer {
     ConsoleFiles.mount(router);
     router.route().handler(ApiErrors::notFound);
     router.route().failureHandler(ApiErrors::handle);
+    // A path that cannot be decoded (%zz) matches no route, so its 400 never reaches the failure handler above.
+    router.errorHandler(400, ApiErrors::undecodablePath);
     return router;
   }
 }

@@ -1,6 +1,5 @@
 package io.paas.controller.api;
 
-import io.paas.common.ApiException;
 import io.paas.router.RoutedRequest;
 import io.paas.router.RouterLog;
 import io.paas.router.RoutingTable;
@@ -9,7 +8,6 @@ import io.paas.router.remote.TableJson.Versioned;
 import io.paas.router.remote.TableJson;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -53,7 +51,7 @@ public final class RouterProtocolApi {
   }
 
   private void table(RoutingContext ctx) {
-    long after = after(ctx);
+    long after = WireBody.after(ctx);
     if (!epoch.equals(ctx.request().getParam("epoch")) || table.version() > after) {
       answer(ctx);
       return;
@@ -81,14 +79,6 @@ public final class RouterProtocolApi {
     ctx.json(TableJson.write(new Versioned(epoch, table.snapshot())));
   }
 
-  private static long after(RoutingContext ctx) {
-    try {
-      return Long.parseLong(ctx.request().getParam("after", "0"));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("after must be a table version.");
-    }
-  }
-
   private void logs(RoutingContext ctx) {
     requests(ctx).forEach(log::request);
     ctx.json(new JsonObject());
@@ -96,15 +86,7 @@ public final class RouterProtocolApi {
 
   /** All or nothing: one malformed request refuses the batch, before any of it is logged. */
   private static List<RoutedRequest> requests(RoutingContext ctx) {
-    try {
-      JsonArray requests = ctx.body().length() == 0 ? null : ctx.body().asJsonArray();
-      if (requests != null) {
-        return requests.stream().map(RequestJson::read).toList();
-      }
-    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
-      // Reported below, as any other body that is not a list of requests.
-    }
-    throw ApiException.badRequest(
-        "Request body must be a JSON array of {\"app\", \"text\", \"status\", \"service_ms\"} objects.");
+    return WireBody.read(ctx, body -> body.asJsonArray().stream().map(RequestJson::read).toList(),
+        "a JSON array of {\"app\", \"text\", \"status\", \"service_ms\"} objects");
   }
 }

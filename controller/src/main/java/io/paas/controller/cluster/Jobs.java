@@ -5,6 +5,7 @@ import io.paas.agent.remote.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +38,10 @@ public final class Jobs {
     return send(agentId, new JsonObject().put("kind", kind).put("app", app).put("which", which), line -> { });
   }
 
-  public void output(String jobId, Iterable<Object> lines) {
+  public void output(String jobId, List<String> lines) {
     Pending job = pending.get(jobId);
     if (job != null) {
-      lines.forEach(line -> job.output().accept(String.valueOf(line)));
+      lines.forEach(job.output());
     }
   }
 

@@ -138,6 +138,7 @@ final class ApiFixture implements AutoCloseable {
   final Drains drains;
   final RoutingTable table = new RoutingTable();
   final List<Set<String>> https = new CopyOnWriteArrayList<>();
+  final ApiServer server;
   final Router router;
   final int port;
 
@@ -202,21 +203,20 @@ final class ApiFixture implements AutoCloseable {
     AgentProtocolApi agentApi = new AgentProtocolApi(AGENT_TOKEN, 1, agents, reports,
         new Assignments(agents, placements, apps, desired, mailbox), routes, jobs, scheduler, line -> { }, metrics);
     DynoService dynoService = new DynoService(reports, chooser, jobs, releaseStore, formations, logs);
-    router = new ApiServer(vertx, new ApiServices(accounts, tokens,
+    server = new ApiServer(vertx, new ApiServices(accounts, tokens,
         new SignUps(accounts, openSignup, SIGNUP_LOCKS, clock), access, teams,
         new Collaborators(new CollaboratorStore(pool), teamStore, accounts),
         new AppTransfers(apps, grants, teams, accounts), lifecycle,
         new AppSettingsService(apps, routing, deployer, logs),
         new DomainService(domains, new DomainNames(DOMAIN), routing, logs), addons, builds, releaseStore, releases,
         formations, dynoService, agents, placements, logs, 1500, urls, new MailStore(pool),
-        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit, metrics))
-        .router(mounts -> {
-          new GitReceiveService(vertx, repos, images, gateway, MAX_PUSH).mount(mounts);
-          agentApi.mount(mounts);
-          new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs).andThen(metrics)).mount(mounts);
-        });
-    port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS)
-        .actualPort();
+        new DrainService(new LogDrainStore(pool), drains, drainAddresses, logs), quotas, quotaUsage, audit, metrics));
+    router = server.router(mounts -> {
+      new GitReceiveService(vertx, repos, images, gateway, MAX_PUSH).mount(mounts);
+      agentApi.mount(mounts);
+      new RouterProtocolApi(AGENT_TOKEN, table, new RouterLines(logs).andThen(metrics)).mount(mounts);
+    });
+    port = server.listen(router, "127.0.0.1", 0, ApiServer.HEAD_DEADLINE).await(10, TimeUnit.SECONDS).actualPort();
     scheduler.start();
     RemoteAgent.start(vertx, dynos, Duration.ofSeconds(10), "http://127.0.0.1:" + port, AGENT_TOKEN, "test-host",
         HOST_MEMORY, HOST_CPUS, Duration.ofSeconds(10)).await(30, TimeUnit.SECONDS);

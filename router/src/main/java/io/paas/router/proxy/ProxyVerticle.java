@@ -1,5 +1,6 @@
 package io.paas.router.proxy;
 
+import io.paas.common.http.RequestHeadDeadline;
 import io.paas.router.RouterOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,12 +42,12 @@ public final class ProxyVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(128));
     // The router answers 100 Continue itself once a request passed its checks, and streams the body to the dyno.
     // Cleartext HTTP/2 upgrades are declined: the proxy speaks HTTP/1.1 to dynos and browsers never ask for h2c.
-    server = vertx.createHttpServer(new HttpServerOptions()
+    server = RequestHeadDeadline.serve(vertx, vertx.createHttpServer(new HttpServerOptions()
             .setHandle100ContinueAutomatically(false)
             .setHttp2ClearTextEnabled(false)
             .setMaxInitialLineLength(options.maxHeaderSize())
-            .setMaxHeaderSize(options.maxHeaderSize()))
-        .requestHandler(chain.proxy(client, behindTls));
+            .setMaxHeaderSize(options.maxHeaderSize())),
+        options.headDeadline(), chain.proxy(client, behindTls));
     return server.listen(port, host);
   }
 
