@@ -148,6 +148,11 @@ final class Platform implements AutoCloseable {
     }
   }
 
+  /** The running paas-server's process id (bin/paas-server execs the JVM). */
+  long serverPid() {
+    return server.pid();
+  }
+
   /** Everything paas-server has printed, over all its starts. */
   String serverLog() throws IOException {
     StringBuilder all = new StringBuilder();
