@@ -14,8 +14,10 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +185,74 @@ class EngineDrillsIT {
       running.set(false);
       thread.join();
     }
+  }
+
+  /**
+   * dockerd stopped (SIGTERM; with live-restore off its containers die) and started again as scripts/setup starts it:
+   * the agent notices, its Docker client reconnects, and both web dynos come back and serve; the app's network and
+   * the platform's firewall (which dockerd's own rules do not touch) are still in place. dockerd is left running
+   * whatever happens: every other test shares it.
+   */
+  @Test
+  @Order(4)
+  void restartingDockerdBringsTheDynosBack() throws Exception {
+    Result scale = repo.paas("ps:scale", "web=2");
+    assertThat(scale.exit()).as(scale.all()).isZero();
+    awaitBothWebDynosServe();
+    String network = platform.docker("network", "inspect", "-f", "{{.Id}} {{.IPAM.Config}}", "paas-app-" + APP)
+        .out();
+    String firewall = firewallRules();
+    assertThat(firewall).as("the platform's firewall").contains("-j REJECT");
+    try {
+      long stopping = System.nanoTime();
+      DockerEngine.stop();
+      long stopped = System.nanoTime();
+      assertThat(platform.get(APP).statusCode()).as("the app while the engine is down").isNotEqualTo(200);
+      DockerEngine.start();
+      long answering = System.nanoTime();
+      awaitBothWebDynosServe();
+      long serving = System.nanoTime();
+      System.out.printf("drill: dockerd stopped in %d ms, answered %d ms after its start, both web dynos served "
+              + "%d ms after that%n", (stopped - stopping) / 1_000_000, (answering - stopped) / 1_000_000,
+          (serving - answering) / 1_000_000);
+    } finally {
+      DockerEngine.ensureRunning();
+    }
+    assertThat(platform.docker("network", "inspect", "-f", "{{.Id}} {{.IPAM.Config}}", "paas-app-" + APP).out())
+        .as("the app's network").isEqualTo(network);
+    assertThat(firewallRules()).as("the platform's firewall").isEqualTo(firewall);
+    assertThat(platform.api("GET", "/health", null, null).statusCode()).isEqualTo(200);
+    // A change after the restart starts new containers through the same client: a config change is a new release.
+    String next = "v" + (releases().size() + 1);
+    Result config = repo.paas("config:set", "AFTER_RESTART=1");
+    assertThat(config.exit()).as(config.all()).isZero();
+    Eventually.await("both web dynos up on " + next, () -> repo.paas("ps").out(),
+        ps -> ps.lines().filter(line -> line.matches("web\\.[12]: up.* " + next)).count() == 2);
+    awaitBothWebDynosServe();
+  }
+
+  /** The platform's host firewall: its chain (named after the data dir, as paas-server names it) and INPUT's jump. */
+  private static String firewallRules() throws Exception {
+    String chain = "PAAS-FW-" + Integer.toHexString(platform.dataDir.hashCode());
+    String input = platform.command(List.of("iptables", "-S", "INPUT")).out().lines()
+        .filter(rule -> rule.contains(chain)).reduce("", (a, b) -> a + b + "\n");
+    return input + platform.command(List.of("iptables", "-S", chain)).out();
+  }
+
+  private static void awaitBothWebDynosServe() throws Exception {
+    Eventually.await("web.1 and web.2 up and serving", () -> {
+      String ps = repo.paas("ps").out();
+      Set<String> served = new HashSet<>();
+      for (int i = 0; i < 10; i++) {
+        try {
+          served.add(platform.get(APP).body().trim());
+        } catch (IOException down) {
+          served.add("error: " + down);
+        }
+      }
+      return ps + served;
+    }, seen -> seen.contains("web.1: up") && seen.contains("web.2: up") && seen.contains("served by web.1")
+        && seen.contains("served by web.2"));
   }
 
   private static JsonArray releases() throws Exception {
