@@ -124,7 +124,10 @@ class EngineDrillsIT {
   void aBuildThatEatsDiskIsStoppedAtItsLimitAndGivesTheDiskBack() throws Exception {
     String marker = "/fill-" + APP;
     String dockerfile = Files.readString(repo.dir.resolve("Dockerfile"));
-    repo.write("Dockerfile", dockerfile + "RUN dd if=/dev/zero of=" + marker + " bs=1M count=3000\n")
+    // Every image this build makes carries the label, so any it left behind can be found.
+    String label = "paas.drill=" + APP;
+    repo.write("Dockerfile", dockerfile.replaceFirst("\n", "\nLABEL " + label + "\n")
+            + "RUN dd if=/dev/zero of=" + marker + " bs=1M count=3000\n")
         .commit("eats disk");
     int releases = releases().size();
     FileStore dockerDisk = Files.getFileStore(Path.of(platform.docker("info", "-f", "{{.DockerRootDir}}").out()
@@ -145,6 +148,8 @@ class EngineDrillsIT {
         .doesNotContain("records out"); // dd never finished: the step was stopped
     Eventually.await("the stopped step's container removed", () -> platform.docker("ps", "-a", "--no-trunc",
         "--format", "{{.Command}}").out(), containers -> !containers.contains(marker));
+    assertThat(platform.docker("images", "-a", "-q", "--filter", "label=" + label).out())
+        .as("images the stopped build made").isBlank();
     Eventually.await("the disk given back", () -> String.valueOf(dockerDisk.getUsableSpace()),
         free -> Long.parseLong(free) > freeBefore - (BUILD_DISK_MB << 20));
     System.out.printf("drill: disk-eating build refused after %d ms; the Docker disk's free space fell by at most "

@@ -3,6 +3,7 @@ package io.paas.builder.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ final class BuildDiskWatch implements Consumer<String> {
   private final DockerClient docker;
   private final List<Stage> stages = new ArrayList<>();
   private final Map<String, Long> imageSizes = new ConcurrentHashMap<>();
+  private final List<String> made = new ArrayList<>();
   private String running;
 
   BuildDiskWatch(DockerClient docker) {
@@ -58,6 +60,7 @@ final class BuildDiskWatch implements Consumer<String> {
         stage.baseSize = imageSize(image.group(1));
       } else {
         stage.latest = image.group(1);
+        made.add(image.group(1));
       }
     }
   }
@@ -71,6 +74,36 @@ final class BuildDiskWatch implements Consumer<String> {
       }
     }
     return used + writtenByRunningStep();
+  }
+
+  /**
+   * The images the steps of this build ended in (not the images its stages start from), newest first: a build stopped
+   * for its disk gives them back too. Cached ones may belong to earlier builds: see {@code DockerBuild} for which go.
+   */
+  synchronized List<String> imagesMade() {
+    List<String> newestFirst = new ArrayList<>(made);
+    Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /**
+   * After the build was hung up on: waits (up to {@code limitMillis}) until the engine has removed the step's
+   * container, which holds the images under it.
+   */
+  void awaitStepRemoved(long limitMillis) throws InterruptedException {
+    String step;
+    synchronized (this) {
+      step = running;
+    }
+    long deadline = System.nanoTime() + limitMillis * 1_000_000;
+    while (step != null && System.nanoTime() < deadline) {
+      try {
+        docker.inspectContainerCmd(step).exec();
+      } catch (NotFoundException removed) {
+        return;
+      }
+      Thread.sleep(100);
+    }
   }
 
   private long writtenByRunningStep() {

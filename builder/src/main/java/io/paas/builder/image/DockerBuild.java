@@ -2,10 +2,12 @@ package io.paas.builder.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.paas.builder.BuildFailedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ final class DockerBuild {
   static final String DEFAULT_NETWORK = "default";
   private static final long TIMEOUT_MINUTES = 30;
   private static final long DISK_CHECK_MILLIS = 1000;
+  private static final long STEP_REMOVAL_MILLIS = 10_000;
 
   private final DockerClient docker;
   private final BuildLimits limits;
@@ -103,7 +106,7 @@ final class DockerBuild {
       done = output.awaitEnd(DISK_CHECK_MILLIS, TimeUnit.MILLISECONDS);
       if (diskLimit < Long.MAX_VALUE && disk.bytesUsed() > diskLimit) {
         log.failed();
-        removeQuietly(output.imageId()); // a build that ended over the limit between two checks
+        giveBack(output, disk);
         throw new BuildFailedException("The build wrote more than " + (diskLimit >> 20)
             + " MB to disk, the most a build may use. Keep large files out of the image, or ask an operator for a "
             + "higher limit.");
@@ -122,6 +125,26 @@ final class DockerBuild {
       } catch (NotFoundException gone) {
         // what we wanted
       }
+    }
+  }
+
+  /** Stops a build over its disk limit and removes what it made, once its step's container is gone. */
+  private void giveBack(BuildOutput output, BuildDiskWatch disk) throws InterruptedException {
+    closeQuietly(output);
+    disk.awaitStepRemoved(STEP_REMOVAL_MILLIS);
+    removeQuietly(output.imageId()); // a build that ended over the limit between two checks
+    disk.imagesMade().forEach(this::removeIfUnused);
+  }
+
+  /** Removes an untagged image nothing uses: a tag (an earlier release's), a child image or a container keep it. */
+  private void removeIfUnused(String image) {
+    try {
+      List<String> tags = docker.inspectImageCmd(image).exec().getRepoTags();
+      if (tags == null || tags.isEmpty()) {
+        docker.removeImageCmd(image).withForce(false).exec();
+      }
+    } catch (NotFoundException | ConflictException inUse) {
+      // gone already, or still needed
     }
   }
 
