@@ -293,7 +293,7 @@ class GitPushTest {
 
     for (WorkTree.Result refused : List.of(declared, chunked)) {
       assertThat(refused.exitCode()).isNotZero();
-      assertThat(refused.output()).contains("413");
+      assertThat(refused.output()).contains("remote: This push is larger than the 10 KB a push may be.");
     }
     assertThat(branch(app, "main")).isNull();
     assertThat(controller.started).isEmpty();

@@ -116,7 +116,7 @@ class GitPushIT {
     repo.commit("too big");
     Result push = repo.push();
     assertThat(push.exit()).isNotZero();
-    assertThat(push.err()).contains("413");
+    assertThat(push.err()).contains("remote: This push is larger than the 1 MB a push may be.");
     assertThat(platform.get(APP).body()).contains("hello v2");
     repo.undoLastCommit();
     assertThat(platform.api("GET", "/health", null, null).statusCode()).isEqualTo(200);

@@ -50,6 +50,7 @@ public final class GitReceiveService {
   private static final String REPO_PATH = "/git/(?<app>[^/]+)\\.git";
   private static final int PUSH_THREADS = 8;
   private static final int REFS_THREADS = 4;
+  private static final long LINGER_MILLIS = 2000;
 
   private final Vertx vertx;
   private final RepoStore repos;
@@ -134,13 +135,14 @@ public final class GitReceiveService {
 
   private Future<Path> acceptBody(HttpServerRequest request) {
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && parseLength(declared) > maxPushBytes) {
-      return Future.failedFuture(PushBody.tooLarge(maxPushBytes));
-    }
+    boolean tooLarge = declared != null && parseLength(declared) > maxPushBytes;
     if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+      if (tooLarge) {
+        return Future.failedFuture(new PushTooLarge(maxPushBytes, Buffer.buffer())); // never invite a refused body
+      }
       request.response().writeContinue();
     }
-    return PushBody.store(vertx, request, maxPushBytes);
+    return tooLarge ? PushBody.refuse(request, maxPushBytes) : PushBody.store(vertx, request, maxPushBytes);
   }
 
   private void respond(RoutingContext rc, Context context, Push push) {
@@ -207,8 +209,39 @@ public final class GitReceiveService {
     return rp;
   }
 
+  /**
+   * Tells git why a push is too large in its own protocol when it can (a 200 whose report marks every ref {@code ng}),
+   * then drops what the pusher still sends for a moment before closing, so the answer is read rather than lost to a
+   * reset; git keeps sending after a 200 (it stops at once after an HTTP error, which it shows without our text).
+   */
+  private boolean refuseInGit(RoutingContext rc, PushTooLarge tooLarge) {
+    Optional<Buffer> answer = PushRefusal.of(tooLarge.head(), tooLarge.getMessage(), "push too large");
+    HttpServerRequest request = rc.request();
+    if (answer.isEmpty() || rc.response().headWritten() || request.version() == HttpVersion.HTTP_2) {
+      return false;
+    }
+    rc.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, RESULT_TYPE)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .end(answer.get());
+    if (!request.isEnded()) {
+      long linger = vertx.setTimer(LINGER_MILLIS, id -> request.connection().close());
+      request.handler(dropped -> { });
+      request.exceptionHandler(gone -> vertx.cancelTimer(linger));
+      request.endHandler(end -> vertx.cancelTimer(linger));
+      request.resume();
+    }
+    return true;
+  }
+
   /** Answers an error as plain text, which git shows to the user; a body not read by then is never read. */
-  private static void refuse(RoutingContext rc, Throwable err) {
+  private void refuse(RoutingContext rc, Throwable err) {
+    if (err instanceof PushTooLarge tooLarge) {
+      LOG.info("Push to {} refused: larger than {} bytes", rc.pathParam("app"), maxPushBytes);
+      if (refuseInGit(rc, tooLarge)) {
+        return;
+      }
+    }
     ApiException error = err instanceof ApiException api ? api : internalError(err);
     HttpServerResponse response = rc.response();
     if (response.headWritten() || response.closed()) {

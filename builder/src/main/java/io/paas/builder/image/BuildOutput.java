@@ -2,6 +2,9 @@ package io.paas.builder.image;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +17,7 @@ final class BuildOutput extends ResultCallback.Adapter<BuildResponseItem> {
   private final StringBuilder partialLine = new StringBuilder();
   private volatile String error;
   private volatile String imageId;
+  private final CountDownLatch ended = new CountDownLatch(1);
 
   BuildOutput(Consumer<String> log) {
     this.log = log;
@@ -39,6 +43,20 @@ final class BuildOutput extends ResultCallback.Adapter<BuildResponseItem> {
       partialLine.setLength(0);
     }
     super.onComplete();
+  }
+
+  @Override
+  public void close() throws IOException {
+    super.close();
+    ended.countDown();
+  }
+
+  /**
+   * Waits up to the time given for the response to end and leaves it open otherwise: docker-java's own
+   * {@code awaitCompletion} with a timeout closes it, which cancels the build.
+   */
+  boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+    return ended.await(timeout, unit);
   }
 
   String error() {

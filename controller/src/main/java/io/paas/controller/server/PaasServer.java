@@ -205,7 +205,8 @@ public final class PaasServer implements Callable<Integer> {
     Quotas quotas = new Quotas(vertx, new QuotaStore(pool), quotaUsage, options.quotaLimits());
     AuditLog audit = new AuditLog(pool);
     RepoStore repos = new RepoStore(dataDir.resolve("repos"));
-    ImageBuilder images = new ImageBuilder(docker, BuildLimits.DEFAULT, Stacks.fromEnvironment(System.getenv()),
+    ImageBuilder images = new ImageBuilder(docker,
+        BuildLimits.DEFAULT.withDiskBytes(options.buildDiskMegabytes << 20), Stacks.fromEnvironment(System.getenv()),
         networks);
     DomainStore domains = new DomainStore(pool);
     HttpsHosts https = options.httpsPort == null ? HttpsHosts.NONE : new CaddyHosts(vertx, caddy.future());

@@ -34,6 +34,10 @@ final class ServerOptions {
   @Option(names = "--max-push-size", description = "Largest git push accepted, in MB (default: ${DEFAULT-VALUE}).")
   long maxPushMegabytes = 500;
 
+  @Option(names = "--build-disk-limit", description = "Disk an app's build may fill, in MB: what it adds to the "
+      + "images it starts from, the running step's writes included (default: ${DEFAULT-VALUE}).")
+  long buildDiskMegabytes = 10 * 1024;
+
   @Option(names = "--reconcile-seconds", description = "How often dynos are checked and converged "
       + "(default: ${DEFAULT-VALUE}).")
   long reconcileSeconds = 10;
