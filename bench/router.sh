@@ -8,6 +8,7 @@
 # Usage: bench/router.sh   env: DURATION (s per run, default 10), CONNS (default "1 64 256"),
 #                               WARMUP (s per target at 64 connections, default 5, not counted)
 # Installs wrk, nginx and caddy if missing (Debian packages) and builds the router from this checkout.
+# Writes bench/results/router.tsv.
 #
 # Fairness:
 # - One backend for all four targets: a dedicated nginx answering `return 200` with a 13-byte body from memory,
@@ -21,8 +22,7 @@
 # - Workers: nginx one per core, Caddy GOMAXPROCS = cores (Go's default); our router runs as paas-server runs it,
 #   one RouterServer with one proxy per core (RouterOptions.defaults), with paas-server's JVM options.
 # - wrk, the backend and the proxy share the machine's cores: compare targets within one run, not across machines.
-set -euo pipefail
-home=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib.sh"
 duration=${DURATION:-10}
 warmup=${WARMUP:-5}
 read -ra conn_counts <<< "${CONNS:-1 64 256}"
@@ -30,50 +30,16 @@ cores=$(nproc)
 targets=(direct router nginx caddy)
 host=bench.localhost
 body='hello, world' # and a newline: 13 bytes
-work=$(mktemp -d)
-pids=()
 declare -A port result
-
-cleanup() {
-  set +e
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-  wait "${pids[@]}" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-
-# The same apt pattern as scripts/setup: install only what is missing.
-install_missing() {
-  local -A package_of=([wrk]=wrk [nginx]=nginx [caddy]=caddy)
-  local missing=() sudo_cmd=() cmd
-  for cmd in "${!package_of[@]}"; do
-    PATH=$PATH:/usr/sbin command -v "$cmd" >/dev/null || missing+=("${package_of[$cmd]}")
-  done
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "-----> Installing ${missing[*]}" >&2
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-}
 
 # Builds the router and its modules from this checkout (incremental, quick when up to date) and prints its runtime
 # classpath. One reactor run, so paas-common is this checkout's, not whatever another branch left in ~/.m2.
 router_classpath() {
   echo "-----> Building the router" >&2
-  mvn -B -q -o -f "$home/pom.xml" -pl router -am package dependency:build-classpath -DskipTests \
+  HOME=$user_home mvn -B -q -o -f "$home/pom.xml" -pl router -am package dependency:build-classpath -DskipTests \
     -DincludeScope=runtime -Dmdep.outputFile="$work/classpath" > "$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; return 1; }
   echo "$home/router/target/classes:$(cat "$work/classpath")"
-}
-
-# start NAME COMMAND...: runs it in the background, logging to $work/NAME.log; cleanup stops it.
-start() {
-  local name=$1; shift
-  "$@" > "$work/$name.log" 2>&1 &
-  pids+=($!)
 }
 
 url() { echo "http://127.0.0.1:${port[$1]}/"; }
@@ -113,7 +79,7 @@ EOF
 
 start_nginx_instance() { # NAME HTTP_BLOCK
   nginx_conf "$work/$1" "$2"
-  start "$1" nginx -p "$work/$1" -c "$work/$1/nginx.conf" -e "$work/$1/error.log"
+  background "$1" nginx -p "$work/$1" -c "$work/$1/nginx.conf" -e "$work/$1/error.log"
 }
 
 start_backend() {
@@ -160,14 +126,14 @@ start_caddy() {
   }}}}
 }
 EOF
-  start caddy env HOME="$dir" XDG_CONFIG_HOME="$dir" XDG_DATA_HOME="$dir" caddy run --config "$dir/caddy.json"
+  background caddy env HOME="$dir" XDG_CONFIG_HOME="$dir" XDG_DATA_HOME="$dir" caddy run --config "$dir/caddy.json"
 }
 
-start_router() {
+start_paas_router() {
   local classpath
   classpath=$(router_classpath)
   # paas-server's JVM options (bin/paas-server), so the router runs as it does there.
-  start router java ${PAAS_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g} -cp "$classpath" \
+  background router java ${PAAS_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g} -cp "$classpath" \
     "$home/bench/RouterBench.java" "${port[direct]}" "${port[router]}"
 }
 
@@ -201,6 +167,7 @@ print_header() {
     "$(java -version 2>&1 | head -n1); backend: nginx return 200, 13 bytes"
   echo "errors: non-2xx/3xx responses and socket errors; ! marks a run that had any"
   printf '%5s | %-6s | %10s | %8s | %8s | %s\n' conns target "req/s" "p50 ms" "p99 ms" errors
+  printf 'conns\ttarget\treq_per_s\tp50_ms\tp99_ms\terrors\n' > "$results/router.tsv"
 }
 
 # measure CONNS TARGET: one run, kept in $result and printed as a table row; "!" flags a run with errors.
@@ -208,6 +175,7 @@ measure() {
   local rps p50 p99 errors
   result["$1 $2"]=$(run_wrk "$2" "$1" "$duration" | summarize)
   read -r rps p50 p99 errors <<< "${result["$1 $2"]}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errors" >> "$results/router.tsv"
   printf '%5s | %-6s | %10.0f | %8.2f | %8.2f | %s\n' "$1" "$2" "$rps" "$p50" "$p99" \
     "$errors$([ "$errors" -eq 0 ] || echo ' !')"
 }
@@ -246,10 +214,10 @@ print_verdict() {
   }'
 }
 
-install_missing
+need wrk:wrk nginx:nginx caddy:caddy
 for target in "${targets[@]}"; do port[$target]=$(free_port); done
 start_backend
-start_router
+start_paas_router
 start_nginx
 start_caddy
 for target in "${targets[@]}"; do wait_ready "$target"; done
