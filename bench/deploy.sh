@@ -12,6 +12,7 @@ source "$(dirname "$0")/lib.sh"
 runs=${1:-5}
 kinds=(dockerfile static npm maven)
 fixtures=$home/builder/src/test/resources/apps
+declare -A fixture=([static]=static [npm]=node [maven]=maven)
 # The file each kind's response comes from, and the text in it a marker replaces.
 declare -A source_file=([dockerfile]=index.html [static]=index.html [npm]=server.js
   [maven]=src/main/java/demo/Hello.java)
@@ -27,7 +28,7 @@ new_work_tree() {
       > "$2/Dockerfile"
     echo "${greeting[dockerfile]}" > "$2/index.html"
   else
-    cp -r "$fixtures/$1/." "$2/"
+    cp -r "$fixtures/${fixture[$1]}/." "$2/"
   fi
   git -C "$2" init -q -b main
 }
@@ -61,7 +62,8 @@ timed_push() {
 timed_reference() {
   local start port
   start=$(now_ms)
-  docker build -q -t "$1" . >/dev/null
+  # The classic builder, as the platform's; its notice about that goes to the log.
+  DOCKER_BUILDKIT=0 docker build -q -t "$1" . > /dev/null 2> "$work/reference.log" || { cat "$work/reference.log" >&2; return 1; }
   docker rm -f "$ref" >/dev/null 2>&1 || true
   port=$(free_port)
   docker run -d --name "$ref" -e PORT=5000 -p "127.0.0.1:$port:5000" "$1" >/dev/null

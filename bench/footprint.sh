@@ -6,8 +6,9 @@
 #    dockerd, which is not counted).
 # 2. Split: the same server with `--no-local-agent`, plus a standalone `paas-server agent` and a standalone
 #    `paas-server router` (as on other hosts), idle and busy (wrk through the standalone router).
-# 3. Overhead per dyno: the all-in-one platform's processes with web=1 and web=10, the difference divided by 9; the
-#    engine's per-container processes (containerd-shim, docker-proxy) likewise. The dynos' own memory is not counted.
+# 3. Overhead per dyno: the all-in-one platform's processes with web=1 and web=10 (each 10 s after the change and a
+#    full GC of the JVM), the difference divided by 9; the engine's per-container processes (containerd-shim,
+#    docker-proxy) likewise. The dynos' own memory is not counted.
 # Memory: RSS summed over a component's processes, and PSS (shared pages split among the processes sharing them, so
 # PostgreSQL's shared buffers count once). CPU: % of one core over the interval (the machine has $(nproc) cores).
 # Usage: bench/footprint.sh   (needs scripts/setup and scripts/busybox-image to have run)
@@ -104,11 +105,14 @@ measure all-in-one busy busy "$router_port" >> "$tsv"
 notes="all-in-one busy: $(rate) req/s through the router"
 measure all-in-one "git push" push_version v2 >> "$tsv"
 
+# settled: the JVM after a full GC, so the heap the push or the load grew does not pass for the dynos' cost.
+settled() { sleep 10; jcmd "$server_pid" GC.run >/dev/null; sleep 1; }
+settled
 read -r _ platform_1 <<< "$(memory_mb $(server_jvm) $(embedded_postgres))"
 read -r _ engine_1 <<< "$(memory_of engine_per_container "$app")"
 paas ps:scale -a "$app" web=$per_dyno_at >/dev/null
 until_true 120 scaled_to "$app" $per_dyno_at
-sleep 10
+settled
 read -r _ platform_n <<< "$(memory_mb $(server_jvm) $(embedded_postgres))"
 read -r _ engine_n <<< "$(memory_of engine_per_container "$app")"
 per_dyno() { awk -v a="$1" -v b="$2" -v n="$per_dyno_at" 'BEGIN { printf "%.1f", (b - a) / (n - 1) }'; }
@@ -144,6 +148,6 @@ echo "all-in-one: controller, builder, router and agent are one JVM (paas-server
 echo "$notes"
 print_tsv < "$tsv"
 echo
-echo "overhead per dyno: PSS with web=1 and web=$per_dyno_at, difference / $(( per_dyno_at - 1 ))" \
-  "(the dynos' own processes not counted)"
+echo "overhead per dyno: PSS with web=1 and web=$per_dyno_at (after a full GC of the JVM)," \
+  "difference / $(( per_dyno_at - 1 )) (the dynos' own processes not counted)"
 print_tsv < "$per_dyno_tsv"

@@ -16,7 +16,7 @@ bench_refs+=("$ref")
 scale_to=20
 restart_dynos=10
 
-start_server
+start_server --agent-cpus 32 # 8 per core by default: 16 here, and a dyno takes 1
 new_busybox_app "$app"
 push_version v1
 image=$(docker images --format '{{.Repository}}:{{.Tag}}' "paas/$app" | head -n1)

@@ -51,6 +51,7 @@ loss_settled() {
 # The host of the second agent dies: the agent and its containers.
 lose_agent() {
   kill -9 "${agent_pid[${agents[1]}]}"
+  { wait "${agent_pid[${agents[1]}]}"; } 2>/dev/null || true
   docker ps -q --filter "label=paas.agent=${agents[1]}" | xargs -r docker kill >/dev/null
 }
 
@@ -68,7 +69,7 @@ event() {
   sleep 1
   load_stop
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$load_requests" "$load_failures" \
-    "$(awk -v f="$load_failures" -v r="$load_requests" 'BEGIN { printf "%.2f", r > 0 ? 100 * f / r : 0 }')" "$duration"
+    "$(awk -v f="$load_failures" -v r="$load_requests" 'BEGIN { printf "%.2f", (r > 0 ? 100 * f / r : 0) }')" "$duration"
 }
 
 until_true 60 agents_up
