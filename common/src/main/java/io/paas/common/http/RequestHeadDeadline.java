@@ -77,6 +77,9 @@ public final class RequestHeadDeadline {
     Watch watch = watches.get(request.connection());
     if (watch != null) {
       watch.began = true;
+      // Pruned on every request, not only once per deadline: a busy kept-alive connection would otherwise hold
+      // every request it served in that time, and the garbage stalls the event loop.
+      watch.open.removeIf(RequestHeadDeadline::answered);
       watch.open.add(request);
     }
   }
