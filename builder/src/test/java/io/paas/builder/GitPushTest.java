@@ -169,6 +169,11 @@ class GitPushTest {
     secret.write("Dockerfile", "FROM paas/" + victim + ":build-1\nRUN cat /app/secret.txt\n");
     secret.commit("builds on its own image");
     assertThat(push(secret, victim).output()).contains("victim code");
+
+    // build-2 is a child of build-1, most often made within the same second: removal must take the child first.
+    images.removeImages(victim);
+    assertThat(docker.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(ImageBuilder.APP_LABEL, victim))
+        .exec()).as("images of the app left").isEmpty();
   }
 
   @Test

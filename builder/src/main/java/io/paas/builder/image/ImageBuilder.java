@@ -1,6 +1,7 @@
 package io.paas.builder.image;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
 import io.paas.builder.BuildFailedException;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +129,7 @@ public final class ImageBuilder {
   /** Removes every image built for the app, whatever it is tagged; images already gone are fine. */
   public void removeImages(String app) {
     // Tagged builds, and the untagged images earlier stages and failed builds left.
-    for (Image image : docker.listImagesCmd().withLabelFilter(Map.of(APP_LABEL, app)).exec()) {
-      remove(image.getId());
-    }
+    removeParentsLast(docker.listImagesCmd().withLabelFilter(Map.of(APP_LABEL, app)).exec());
     // Anything still tagged as a build of the app but not labelled (tagged by hand, or by an older builder).
     for (Image image : docker.listImagesCmd().withReferenceFilter("paas/" + app).exec()) {
       if (image.getRepoTags() != null) {
@@ -199,6 +199,32 @@ public final class ImageBuilder {
         .sorted(Comparator.comparing(Image::getCreated).reversed())
         .toList();
     left.stream().skip(1).forEach(image -> remove(image.getId()));
+  }
+
+  /**
+   * A build that reused an earlier build's layers made a child of that image, and the engine refuses, even forced, to
+   * remove an image with children. Newest first removes children before their parents; creation times are whole
+   * seconds, so an image refused for that is tried again after the others, as long as each pass removes something.
+   */
+  private void removeParentsLast(List<Image> images) {
+    List<String> left = images.stream().sorted(Comparator.comparing(Image::getCreated).reversed())
+        .map(Image::getId).toList();
+    while (!left.isEmpty()) {
+      List<String> refused = new ArrayList<>();
+      ConflictException last = null;
+      for (String id : left) {
+        try {
+          remove(id);
+        } catch (ConflictException e) {
+          refused.add(id);
+          last = e;
+        }
+      }
+      if (refused.size() == left.size()) {
+        throw last;
+      }
+      left = refused;
+    }
   }
 
   private void remove(String image) {
