@@ -2,7 +2,10 @@
 # HTTP proxy throughput and latency: our router against nginx and Caddy, side by side in one invocation, loopback
 # only. For each connection count, wrk measures GET / direct to one fixed backend (the floor), then through each
 # proxy in turn: requests/s, p50 and p99 latency, and errors (non-2xx/3xx responses and socket errors).
-# Then our router's ratio to nginx and Caddy, and the target: at 64 connections, >= 90% of nginx's req/s and p99
+# "vertx" is a bare pass-through proxy on the router's Vert.x and JVM options (bench/BareVertxProxy.java): the
+# floor a router on this stack can reach, so the table splits our distance to nginx into what the router's
+# features cost (router vs vertx) and what the JVM and Vert.x cost (vertx vs nginx).
+# Then our router's ratio to nginx, Caddy and the bare Vert.x proxy, and the target: at 64 connections, >= 90% of nginx's req/s and p99
 # within 1 ms of nginx's (and no errors, since a fast error page would inflate req/s).
 #
 # Usage: bench/router.sh   env: DURATION (s per run, default 10), CONNS (default "1 64 256"),
@@ -27,7 +30,7 @@ duration=${DURATION:-10}
 warmup=${WARMUP:-5}
 read -ra conn_counts <<< "${CONNS:-1 64 256}"
 cores=$(nproc)
-targets=(direct router nginx caddy)
+targets=(direct router vertx nginx caddy)
 host=bench.localhost
 body='hello, world' # and a newline: 13 bytes
 declare -A port result
@@ -129,12 +132,11 @@ EOF
   background caddy env HOME="$dir" XDG_CONFIG_HOME="$dir" XDG_DATA_HOME="$dir" caddy run --config "$dir/caddy.json"
 }
 
-start_paas_router() {
-  local classpath
-  classpath=$(router_classpath)
-  # paas-server's JVM options (bin/paas-server), so the router runs as it does there.
-  background router java ${PAAS_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g} -cp "$classpath" \
-    "$home/bench/RouterBench.java" "${port[direct]}" "${port[router]}"
+# start_jvm_proxy TARGET MAIN_FILE CLASSPATH: with paas-server's JVM options (bin/paas-server), so the router runs
+# as it does there.
+start_jvm_proxy() {
+  background "$1" java ${PAAS_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g} -cp "$3" \
+    "$home/bench/$2" "${port[direct]}" "${port[$1]}"
 }
 
 # run_wrk TARGET CONNS SECONDS: wrk's report.
@@ -193,7 +195,7 @@ print_ratios() {
   local conns
   echo
   for conns in "${conn_counts[@]}"; do
-    echo "$conns conns: $(compare "$conns" nginx); $(compare "$conns" caddy)"
+    echo "$conns conns: $(compare "$conns" nginx); $(compare "$conns" caddy); $(compare "$conns" vertx)"
   done
 }
 
@@ -217,7 +219,9 @@ print_verdict() {
 need wrk:wrk nginx:nginx caddy:caddy
 for target in "${targets[@]}"; do port[$target]=$(free_port); done
 start_backend
-start_paas_router
+classpath=$(router_classpath)
+start_jvm_proxy router RouterBench.java "$classpath"
+start_jvm_proxy vertx BareVertxProxy.java "$classpath"
 start_nginx
 start_caddy
 for target in "${targets[@]}"; do wait_ready "$target"; done
