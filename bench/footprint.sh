@@ -6,9 +6,9 @@
 #    dockerd, which is not counted).
 # 2. Split: the same server with `--no-local-agent`, plus a standalone `paas-server agent` and a standalone
 #    `paas-server router` (as on other hosts), idle and busy (wrk through the standalone router).
-# 3. Overhead per dyno: the all-in-one platform's processes with web=1 and web=10 (each 10 s after the change and a
-#    full GC of the JVM), the difference divided by 9; the engine's per-container processes (containerd-shim,
-#    docker-proxy) likewise. The dynos' own memory is not counted.
+# 3. Overhead per dyno, with web=1 and web=10 (each 10 s after the change), the difference divided by 9: the
+#    all-in-one JVM's live heap after a full GC, the embedded PostgreSQL's PSS, and the PSS of the engine's
+#    per-container processes (containerd-shim, docker-proxy). The dynos' own memory is not counted.
 # Memory: RSS summed over a component's processes, and PSS (shared pages split among the processes sharing them, so
 # PostgreSQL's shared buffers count once). CPU: % of one core over the interval (the machine has $(nproc) cores).
 # Usage: bench/footprint.sh   (needs scripts/setup and scripts/busybox-image to have run)
@@ -91,7 +91,7 @@ agent_up() { paas admin:agents | grep -qw up; }
 memory_of() { memory_mb $("$@"); }
 
 printf 'setup\tcomponent\tprocesses\tstate\trss_mb\tpss_mb\tcpu_pct\n' > "$tsv"
-printf 'processes\tweb=1 pss_mb\tweb=%s pss_mb\tper dyno pss_mb\n' $per_dyno_at > "$per_dyno_tsv"
+printf 'measure\tweb=1 mb\tweb=%s mb\tper dyno mb\n' $per_dyno_at > "$per_dyno_tsv"
 
 # 1. All-in-one.
 start_server
@@ -105,21 +105,33 @@ measure all-in-one busy busy "$router_port" >> "$tsv"
 notes="all-in-one busy: $(rate) req/s through the router"
 measure all-in-one "git push" push_version v2 >> "$tsv"
 
-# settled: the JVM after a full GC, so the heap the push or the load grew does not pass for the dynos' cost.
-settled() { sleep 10; jcmd "$server_pid" GC.run >/dev/null; sleep 1; }
+# live_heap_mb PID: the JVM's heap in use right after a full GC, in MB: what its objects hold. Its RSS would not do:
+# the heap the push and the load grew stays committed, and changes more than a dyno's share.
+live_heap_mb() {
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/generation/ {
+      for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); kb += v }
+    } END { printf "%.1f\n", kb / 1024 }'
+}
+# pss_of FUNCTION [ARG]: the PSS, in MB, of what the function lists.
+pss_of() { memory_of "$@" | cut -d' ' -f2; }
+settled() { sleep 10; }
 settled
-read -r _ platform_1 <<< "$(memory_mb $(server_jvm) $(embedded_postgres))"
-read -r _ engine_1 <<< "$(memory_of engine_per_container "$app")"
+declare -A at_1
+at_1[heap]=$(live_heap_mb "$server_pid")
+at_1[postgres]=$(pss_of embedded_postgres)
+at_1[engine]=$(pss_of engine_per_container "$app")
 paas ps:scale -a "$app" web=$per_dyno_at >/dev/null
 until_true 120 scaled_to "$app" $per_dyno_at
 settled
-read -r _ platform_n <<< "$(memory_mb $(server_jvm) $(embedded_postgres))"
-read -r _ engine_n <<< "$(memory_of engine_per_container "$app")"
-per_dyno() { awk -v a="$1" -v b="$2" -v n="$per_dyno_at" 'BEGIN { printf "%.1f", (b - a) / (n - 1) }'; }
-printf 'paas-server JVM + embedded PostgreSQL\t%s\t%s\t%s\n' "$platform_1" "$platform_n" \
-  "$(per_dyno "$platform_1" "$platform_n")" >> "$per_dyno_tsv"
-printf 'containerd-shim + docker-proxy (the engine)\t%s\t%s\t%s\n' "$engine_1" "$engine_n" \
-  "$(per_dyno "$engine_1" "$engine_n")" >> "$per_dyno_tsv"
+per_dyno_row() { # LABEL AT_1 AT_N
+  awk -v label="$1" -v a="$2" -v b="$3" -v n="$per_dyno_at" \
+    'BEGIN { printf "%s\t%s\t%s\t%.2f\n", label, a, b, (b - a) / (n - 1) }' >> "$per_dyno_tsv"
+}
+per_dyno_row "paas-server JVM: live heap after a full GC" "${at_1[heap]}" "$(live_heap_mb "$server_pid")"
+per_dyno_row "embedded PostgreSQL: PSS" "${at_1[postgres]}" "$(pss_of embedded_postgres)"
+per_dyno_row "containerd-shim + docker-proxy (the engine): PSS" "${at_1[engine]}" \
+  "$(pss_of engine_per_container "$app")"
 stop_server
 
 # 2. Split: no local agent; a standalone agent and router.
@@ -148,6 +160,6 @@ echo "all-in-one: controller, builder, router and agent are one JVM (paas-server
 echo "$notes"
 print_tsv < "$tsv"
 echo
-echo "overhead per dyno: PSS with web=1 and web=$per_dyno_at (after a full GC of the JVM)," \
-  "difference / $(( per_dyno_at - 1 )) (the dynos' own processes not counted)"
+echo "overhead per dyno: with web=1 and web=$per_dyno_at, difference / $(( per_dyno_at - 1 ))" \
+  "(the JVM's live heap after a full GC; PSS for the others; the dynos' own processes not counted)"
 print_tsv < "$per_dyno_tsv"

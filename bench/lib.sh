@@ -163,10 +163,11 @@ scaled_to() { [ "$(web_up "$1")" -eq "$2" ] && [ "$(containers "$1" | wc -l)" -e
 # web_releases APP: the releases its web dynos run, one per line, sorted and unique.
 web_releases() { paas ps -a "$1" | { grep -E '^web\.[0-9]+:' || true; } | { grep -oE 'v[0-9]+$' || true; } | sort -u; }
 
-# containers APP: ids of the app's running dyno containers (one-off dynos aside).
+# containers APP: ids of the app's running dyno containers (one-off dynos aside). One listed may be gone before it is
+# inspected, during a restart: it is left out, quietly.
 containers() {
   docker ps -q --no-trunc --filter "label=paas.app=$1" --filter "label=paas.dyno" \
-    | xargs -r docker inspect -f '{{if not (index .Config.Labels "paas.oneoff")}}{{.Id}}{{end}}' | grep . || true
+    | xargs -r docker inspect 2>/dev/null -f '{{if not (index .Config.Labels "paas.oneoff")}}{{.Id}}{{end}}' | grep . || true
 }
 
 # until_true SECONDS COMMAND...: polls the command every 0.2 s until it succeeds; fails after SECONDS.

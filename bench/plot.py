@@ -66,7 +66,7 @@ def router(table, out):
     bars(right, [c + " conns" for c in conns],
          [(t, [float(value[(c, t)]["p99_ms"]) for c in conns]) for t in targets], "p99 latency, ms")
     right.set_title("p99 latency")
-    fig.suptitle("Router: ours vs nginx vs Caddy vs direct (same backend)")
+    fig.suptitle("Router: ours vs a bare Vert.x proxy, nginx, Caddy and direct (same backend)")
     fig.tight_layout()
     fig.savefig(out)
 
