@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This machine's dockerd, stopped and started as an operator would: scripts/setup runs it as a plain background
- * process (no systemd), so it is stopped with SIGTERM and started again with the same command. Every other test shares
+ * process (no systemd), so it is stopped with SIGTERM and started again with scripts/dockerd. Every other test shares
  * this engine: {@link #ensureRunning()} belongs in a finally.
  */
 final class DockerEngine {
-  private static final String DOCKERD = "/usr/sbin/dockerd";
   private static final String LOG = "/var/log/paas-dockerd.log";
   private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
-  private static final Duration START_LIMIT = Duration.ofSeconds(60);
+  private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
   private DockerEngine() {
   }
@@ -35,13 +34,10 @@ final class DockerEngine {
     }
   }
 
-  /**
-   * Starts dockerd as scripts/setup does, in a session of its own so that nothing ending this test's process group
-   * takes it down; returns once {@code docker info} answers.
-   */
+  /** Starts dockerd with scripts/dockerd, as scripts/setup does; returns once {@code docker info} answers. */
   static void start() throws Exception {
-    assertThat(run("sh", "-c", "setsid nohup " + DOCKERD + " >>" + LOG + " 2>&1 </dev/null &")).isZero();
-    awaitAnswering();
+    assertThat(run(START_LIMIT, Platform.HOME.resolve("scripts/dockerd").toString()))
+        .as("scripts/dockerd started the engine; see %s", LOG).isZero();
   }
 
   /** Starts dockerd unless it answers already, for a finally after a drill that may have failed half-way. */
@@ -85,9 +81,14 @@ final class DockerEngine {
   }
 
   private static int run(String... command) throws Exception {
+    return run(Duration.ofSeconds(30), command);
+  }
+
+  private static int run(Duration limit, String... command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null"))).start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", List.of(command)).isTrue();
+    assertThat(process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)).as("%s finished", List.of(command))
+        .isTrue();
     return process.exitValue();
   }
 }
