@@ -4,6 +4,7 @@ import io.paas.common.StateFile;
 import io.paas.common.process.FreePort;
 import io.paas.controller.auth.Tokens;
 import io.paas.controller.store.EmbeddedDatabase;
+import io.paas.controller.store.PostmasterSupervisor;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The default addon server: a PostgreSQL of its own, apart from the control plane's, whose data, admin password and
  * port live in {@code dir} and survive a restart. It listens on loopback and on the address containers reach the host
- * by; every TCP login needs a password.
+ * by; every TCP login needs a password. Started again on the same port if it dies, as the control plane's is.
  */
 public final class EmbeddedAddonPostgres implements AddonPostgresServer {
   private static final String LOOPBACK = "127.0.0.1";
@@ -36,11 +37,14 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
       """;
 
   private final EmbeddedPostgres postgres;
+  private final PostmasterSupervisor supervisor;
   private final String password;
   private final String addonHost;
 
-  private EmbeddedAddonPostgres(EmbeddedPostgres postgres, String password, String addonHost) {
+  private EmbeddedAddonPostgres(EmbeddedPostgres postgres, PostmasterSupervisor supervisor, String password,
+      String addonHost) {
     this.postgres = postgres;
+    this.supervisor = supervisor;
     this.password = password;
     this.addonHost = addonHost;
   }
@@ -75,7 +79,7 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
           .setConnectConfig("password", password)
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
-      return new EmbeddedAddonPostgres(postgres, password, addonHost);
+      return new EmbeddedAddonPostgres(postgres, PostmasterSupervisor.watch(pgData), password, addonHost);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the addon PostgreSQL in " + dir, e);
     }
@@ -98,6 +102,7 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
 
   @Override
   public void close() {
+    supervisor.close();
     try {
       postgres.close();
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,42 @@ class EmbeddedAddonPostgresTest {
       connection.close().await(10, TimeUnit.SECONDS);
       assertThat(kept).isEqualTo("kept");
     }
+  }
+
+  @Test
+  void isStartedAgainWithItsDataWhenItsPostmasterIsKilled() throws Exception {
+    try (EmbeddedAddonPostgres server = EmbeddedAddonPostgres.start(dir, "127.0.0.1", 0)) {
+      String url = new PostgresAddonProvider(vertx, server).provision(addon).await(30, TimeUnit.SECONDS).get("url");
+      PgConnection connection = logins.login(url);
+      connection.query("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')").execute()
+          .await(10, TimeUnit.SECONDS);
+      connection.close().await(10, TimeUnit.SECONDS);
+      ProcessHandle killed = postmaster();
+
+      killed.destroyForcibly();
+      killed.onExit().get(10, TimeUnit.SECONDS);
+
+      Instant deadline = Instant.now().plusSeconds(30);
+      String kept = null;
+      while (kept == null) {
+        try {
+          PgConnection again = logins.login(url);
+          kept = again.query("SELECT body FROM notes").execute().await(10, TimeUnit.SECONDS)
+              .iterator().next().getString(0);
+          again.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception refused) {
+          assertThat(Instant.now()).as("back within 30 s: %s", refused.getMessage()).isBefore(deadline);
+          Thread.sleep(200);
+        }
+      }
+      assertThat(kept).isEqualTo("kept");
+      assertThat(postmaster().pid()).isNotEqualTo(killed.pid());
+    }
+  }
+
+  private ProcessHandle postmaster() throws Exception {
+    long pid = Long.parseLong(Files.readAllLines(dir.resolve("pgdata/postmaster.pid")).get(0).trim());
+    return ProcessHandle.of(pid).orElseThrow();
   }
 
   @Test
