@@ -1,27 +1,46 @@
 package io.paas.controller.store;
 
+import io.paas.common.StateFile;
 import io.paas.common.process.LeftoverProcess;
+import io.paas.controller.auth.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
  * The default store when no database URL is given: a PostgreSQL server whose data lives in the platform's data
- * directory, so it survives a restart of paas-server, and which is started again if it dies.
+ * directory, so it survives a restart of paas-server, and which is started again if it dies. Every login needs its
+ * superuser's password, kept in {@link #PASSWORD_FILE}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   /** How long a PostgreSQL left running by a killed paas-server gets to shut down before it is killed. */
   static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 
+  /** Its superuser's password, made at the first start; only paas-server's user can read it. */
+  public static final String PASSWORD_FILE = "postgres-password";
+  // Ours, written at every start: every login needs the password, the socket's too, so no local account gets in
+  // without reading the password file.
+  private static final String HBA = """
+      # Written by paas-server at every start; edits here are lost.
+      local  all  all                 scram-sha-256
+      host   all  all  127.0.0.1/32   scram-sha-256
+      host   all  all  ::1/128        scram-sha-256
+      """;
+
   private final EmbeddedPostgres postgres;
   private final PostmasterSupervisor supervisor;
+  private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, PostmasterSupervisor supervisor) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, PostmasterSupervisor supervisor, String password) {
     this.postgres = postgres;
     this.supervisor = supervisor;
+    this.password = password;
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
@@ -29,19 +48,52 @@ public final class EmbeddedDatabase implements AutoCloseable {
       Path pgData = dataDir.resolve("postgres");
       Files.createDirectories(pgData);
       stopLeftover(pgData);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-          // zonky turns these off for speed in tests; the platform's own records must survive a crash.
-          .setServerConfig("fsync", "on")
-          .setServerConfig("synchronous_commit", "on")
-          .setServerConfig("full_page_writes", "on")
+      if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+        // A new data dir, whose superuser has no password yet, whatever file a restore put back beside it.
+        Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE));
+      }
+      String password = StateFile.readOrCreate(dataDir.resolve(PASSWORD_FILE), () -> givePassword(dataDir));
+      Path hba = dataDir.resolve("postgres-hba.conf");
+      Files.writeString(hba, HBA);
+      EmbeddedPostgres postgres = builder(dataDir)
+          .setServerConfig("hba_file", hba.toString())
+          .setConnectConfig("password", password)
           .start();
-      return new EmbeddedDatabase(postgres, PostmasterSupervisor.watch(pgData));
+      return new EmbeddedDatabase(postgres, PostmasterSupervisor.watch(pgData), password);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
+  }
+
+  private static EmbeddedPostgres.Builder builder(Path dataDir) {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir.resolve("postgres"))
+        .setCleanDataDirectory(false)
+        .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+        // zonky turns these off for speed in tests; the platform's own records must survive a crash.
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on");
+  }
+
+  /**
+   * Gives the superuser a new password, on a first start or on the first start since an upgrade from a version that
+   * trusted local connections: once under the data dir's own configuration (initdb's, which trusts them), before
+   * {@link #HBA} asks for it. The password file is written only after this succeeded.
+   */
+  private static String givePassword(Path dataDir) {
+    String password = Tokens.randomString(32);
+    try (EmbeddedPostgres open = builder(dataDir).start();
+        Connection connection = open.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      // Random URL-safe base64: nothing in it needs quoting.
+      statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL to give it a password", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not give the embedded PostgreSQL's superuser a password", e);
+    }
+    return password;
   }
 
   /**
@@ -53,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public String url() {
-    return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
+    return "postgresql://postgres:" + password + "@127.0.0.1:" + postgres.getPort() + "/postgres";
   }
 
   @Override
