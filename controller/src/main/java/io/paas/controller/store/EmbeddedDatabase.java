@@ -1,7 +1,6 @@
 package io.paas.controller.store;
 
 import io.paas.common.StateFile;
-import io.paas.common.process.LeftoverProcess;
 import io.paas.controller.auth.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * The default store when no database URL is given: a PostgreSQL server whose data lives in the platform's data
@@ -19,9 +17,6 @@ import java.time.Duration;
  * superuser's password, kept in {@link #PASSWORD_FILE}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
-  /** How long a PostgreSQL left running by a killed paas-server gets to shut down before it is killed. */
-  static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
-
   /** Its superuser's password, made at the first start; only paas-server's user can read it. */
   public static final String PASSWORD_FILE = "postgres-password";
   // Ours, written at every start: every login needs the password, the socket's too, so no local account gets in
@@ -33,13 +28,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
       host   all  all  ::1/128        scram-sha-256
       """;
 
-  private final EmbeddedPostgres postgres;
-  private final PostmasterSupervisor supervisor;
+  private final SupervisedPostgres postgres;
   private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, PostmasterSupervisor supervisor, String password) {
+  private EmbeddedDatabase(SupervisedPostgres postgres, String password) {
     this.postgres = postgres;
-    this.supervisor = supervisor;
     this.password = password;
   }
 
@@ -47,33 +40,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Path pgData = dataDir.resolve("postgres");
       Files.createDirectories(pgData);
-      stopLeftover(pgData);
+      SupervisedPostgres.stopLeftover(pgData);
       if (!Files.exists(pgData.resolve("PG_VERSION"))) {
         // A new data dir, whose superuser has no password yet, whatever file a restore put back beside it.
         Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE));
       }
-      String password = StateFile.readOrCreate(dataDir.resolve(PASSWORD_FILE), () -> givePassword(dataDir));
+      Path binaries = dataDir.resolve("postgres-bin");
+      String password = StateFile.readOrCreate(dataDir.resolve(PASSWORD_FILE), () -> givePassword(pgData, binaries));
       Path hba = dataDir.resolve("postgres-hba.conf");
       Files.writeString(hba, HBA);
-      EmbeddedPostgres postgres = builder(dataDir)
+      return new EmbeddedDatabase(SupervisedPostgres.start(pgData, binaries, builder -> builder
           .setServerConfig("hba_file", hba.toString())
-          .setConnectConfig("password", password)
-          .start();
-      return new EmbeddedDatabase(postgres, PostmasterSupervisor.watch(pgData), password);
+          .setConnectConfig("password", password)), password);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
-  }
-
-  private static EmbeddedPostgres.Builder builder(Path dataDir) {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir.resolve("postgres"))
-        .setCleanDataDirectory(false)
-        .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
-        // zonky turns these off for speed in tests; the platform's own records must survive a crash.
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on");
   }
 
   /**
@@ -81,9 +62,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * trusted local connections: once under the data dir's own configuration (initdb's, which trusts them), before
    * {@link #HBA} asks for it. The password file is written only after this succeeded.
    */
-  private static String givePassword(Path dataDir) {
+  private static String givePassword(Path pgData, Path binaries) {
     String password = Tokens.randomString(32);
-    try (EmbeddedPostgres open = builder(dataDir).start();
+    try (EmbeddedPostgres open = SupervisedPostgres.durable(pgData, binaries).start();
         Connection connection = open.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       // Random URL-safe base64: nothing in it needs quoting.
@@ -96,25 +77,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return password;
   }
 
-  /**
-   * Stops the PostgreSQL that a paas-server killed with SIGKILL left running on {@code pgData}: it outlives the JVM
-   * (pg_ctl detaches it) and holds the data dir, so no new one could start.
-   */
-  public static void stopLeftover(Path pgData) throws IOException {
-    LeftoverProcess.stop(pgData.resolve("postmaster.pid"), "postgres", LEFTOVER_GRACE);
-  }
-
   public String url() {
-    return "postgresql://postgres:" + password + "@127.0.0.1:" + postgres.getPort() + "/postgres";
+    return "postgresql://postgres:" + password + "@127.0.0.1:" + postgres.port() + "/postgres";
   }
 
   @Override
   public void close() {
-    supervisor.close();
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    postgres.close();
   }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * after a {@link RestartBackoff}. One gone with its lock file was stopped on purpose (a clean shutdown removes the
  * file) and stays stopped. Clients see the outage as refused connections, and their pool reconnects.
  */
-public final class PostmasterSupervisor implements AutoCloseable {
+final class PostmasterSupervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostmasterSupervisor.class);
   private static final Duration CHECK = Duration.ofMillis(250);
   private static final String START_TIMEOUT_SECONDS = "60";
@@ -47,7 +47,7 @@ public final class PostmasterSupervisor implements AutoCloseable {
   }
 
   /** Watches the postmaster now running on {@code pgData} until {@link #close()}. */
-  public static PostmasterSupervisor watch(Path pgData) {
+  static PostmasterSupervisor watch(Path pgData) {
     ProcessHandle postmaster = running(pgData);
     Path postgres = Path.of(postmaster.info().command().orElseThrow(() -> new IllegalStateException(
         "Cannot tell which program PostgreSQL (pid " + postmaster.pid() + ") runs")));

@@ -3,11 +3,9 @@ package io.paas.controller.addons.postgres;
 import io.paas.common.StateFile;
 import io.paas.common.process.FreePort;
 import io.paas.controller.auth.Tokens;
-import io.paas.controller.store.EmbeddedDatabase;
-import io.paas.controller.store.PostmasterSupervisor;
+import io.paas.controller.store.SupervisedPostgres;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.pgclient.PgConnectOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,15 +34,12 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
       host   sameuser  all       ::/0          scram-sha-256
       """;
 
-  private final EmbeddedPostgres postgres;
-  private final PostmasterSupervisor supervisor;
+  private final SupervisedPostgres postgres;
   private final String password;
   private final String addonHost;
 
-  private EmbeddedAddonPostgres(EmbeddedPostgres postgres, PostmasterSupervisor supervisor, String password,
-      String addonHost) {
+  private EmbeddedAddonPostgres(SupervisedPostgres postgres, String password, String addonHost) {
     this.postgres = postgres;
-    this.supervisor = supervisor;
     this.password = password;
     this.addonHost = addonHost;
   }
@@ -62,24 +57,17 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
       Path hba = dir.resolve("pg_hba.conf");
       Files.writeString(hba, HBA);
       Path pgData = dir.resolve("pgdata");
-      EmbeddedDatabase.stopLeftover(pgData);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
+      SupervisedPostgres.stopLeftover(pgData);
+      SupervisedPostgres postgres = SupervisedPostgres.start(pgData, dir.resolve("bin"), builder -> builder
           .setPort(chosenPort)
           // zonky passes these to initdb as --key=value: the superuser has its password before the first start.
           .setLocaleConfig("pwfile", passwordFile.toString())
           .setServerConfig("hba_file", hba.toString())
           .setServerConfig("listen_addresses", listenAddresses(addonHost))
           .setServerConfig("password_encryption", "scram-sha-256")
-          // zonky runs with fsync and synchronous commits off, fine for tests but not for tenants' data.
-          .setServerConfig("fsync", "on")
-          .setServerConfig("synchronous_commit", "on")
           .setConnectConfig("password", password)
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
-      return new EmbeddedAddonPostgres(postgres, PostmasterSupervisor.watch(pgData), password, addonHost);
+          .setPGStartupWait(Duration.ofSeconds(60)));
+      return new EmbeddedAddonPostgres(postgres, password, addonHost);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the addon PostgreSQL in " + dir, e);
     }
@@ -89,7 +77,7 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
   public PgConnectOptions admin() {
     return new PgConnectOptions()
         .setHost(LOOPBACK)
-        .setPort(postgres.getPort())
+        .setPort(postgres.port())
         .setUser(ADMIN)
         .setPassword(password)
         .setDatabase(ADMIN);
@@ -97,17 +85,12 @@ public final class EmbeddedAddonPostgres implements AddonPostgresServer {
 
   @Override
   public HostAndPort tenantAddress() {
-    return HostAndPort.create(addonHost, postgres.getPort());
+    return HostAndPort.create(addonHost, postgres.port());
   }
 
   @Override
   public void close() {
-    supervisor.close();
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    postgres.close();
   }
 
   private static String listenAddresses(String addonHost) {
