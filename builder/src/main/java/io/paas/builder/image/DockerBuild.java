@@ -118,21 +118,13 @@ final class DockerBuild {
     output.awaitCompletion(); // ended: this only raises the error the response failed with, if any
   }
 
-  private void removeQuietly(String image) {
-    if (image != null) {
-      try {
-        docker.removeImageCmd(image).withForce(true).exec();
-      } catch (NotFoundException gone) {
-        // what we wanted
-      }
-    }
-  }
-
   /** Stops a build over its disk limit and removes what it made, once its step's container is gone. */
   private void giveBack(BuildOutput output, BuildDiskWatch disk) throws InterruptedException {
     closeQuietly(output);
     disk.awaitStepRemoved(STEP_REMOVAL_MILLIS);
-    removeQuietly(output.imageId()); // a build that ended over the limit between two checks
+    if (output.imageId() != null) {
+      ImageRemoval.forced(docker, output.imageId()); // a build that ended over the limit between two checks
+    }
     disk.imagesMade().forEach(this::removeIfUnused);
   }
 

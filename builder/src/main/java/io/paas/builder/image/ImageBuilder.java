@@ -135,7 +135,7 @@ public final class ImageBuilder {
       if (image.getRepoTags() != null) {
         for (String tag : image.getRepoTags()) {
           if (tag.startsWith("paas/" + app + ":build-")) {
-            remove(tag);
+            ImageRemoval.forced(docker, tag);
           }
         }
       }
@@ -198,7 +198,7 @@ public final class ImageBuilder {
         .exec().stream()
         .sorted(Comparator.comparing(Image::getCreated).reversed())
         .toList();
-    left.stream().skip(1).forEach(image -> remove(image.getId()));
+    left.stream().skip(1).forEach(image -> ImageRemoval.forced(docker, image.getId()));
   }
 
   /**
@@ -214,7 +214,7 @@ public final class ImageBuilder {
       ConflictException last = null;
       for (String id : left) {
         try {
-          remove(id);
+          ImageRemoval.forced(docker, id);
         } catch (ConflictException e) {
           refused.add(id);
           last = e;
@@ -224,14 +224,6 @@ public final class ImageBuilder {
         throw last;
       }
       left = refused;
-    }
-  }
-
-  private void remove(String image) {
-    try {
-      docker.removeImageCmd(image).withForce(true).exec();
-    } catch (NotFoundException e) {
-      // already gone: what we wanted
     }
   }
 
