@@ -29,6 +29,11 @@ public record DynoStatus(String app, String name, int release, String state, int
     return new DynoStatus(app, name, release, state, restarts, since, containerId, host, port, sample);
   }
 
+  /** As seen from the controller, where the host that matters is the agent running the dyno. */
+  public DynoStatus onHost(String agent) {
+    return new DynoStatus(app, name, release, state, restarts, since, containerId, agent, port, memory);
+  }
+
   public String type() {
     return DynoSpec.typeOf(name);
   }

@@ -39,8 +39,7 @@ public final class AgentReports {
   public List<DynoStatus> status(String app) {
     List<DynoStatus> all = new ArrayList<>();
     reports.values().forEach(report -> report.dynos().stream().filter(d -> d.app().equals(app))
-        .map(d -> new DynoStatus(d.app(), d.name(), d.release(), d.state(), d.restarts(), d.since(),
-            d.containerId(), report.agent(), d.port(), d.memory()))
+        .map(d -> d.onHost(report.agent()))
         .forEach(all::add));
     all.sort(DynoStatus.ORDER);
     return all;
