@@ -5,7 +5,7 @@ import { formatBytes } from '../lib/format.js';
 import { ADMIN_TITLES } from '../pages/header.js';
 import { DataTable } from '../ui/data-table.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { ErrorText, Field, Time, Working, submitted } from '../ui/parts.js';
+import { ErrorText, Field, SubmitRow, Time, Working, submitted } from '../ui/parts.js';
 import { QuotasPage } from './quotas.js';
 
 /** A page that shows one list from the API in a table. */
@@ -61,11 +61,7 @@ function CreateUser({ onCreated }) {
       <input type="checkbox" id="new-user-admin" checked=${admin} onChange=${(e) => setAdmin(e.currentTarget.checked)} />
       <label for="new-user-admin">Admin</label>
     </div>
-    <div class="actions">
-      <button type="submit" class="primary" id="new-user-submit" disabled=${!!action.busy}>Create user</button>
-      <${Working} busy=${action.busy} />
-    </div>
-    <${ErrorText} error=${action.error} />
+    <${SubmitRow} id="new-user-submit" action=${action}>Create user<//>
   </form>`;
 }
 

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { html } from '../html.js';
 import { DataTable, actionColumn } from '../ui/data-table.js';
 import { useAction, useResource } from '../ui/hooks.js';
-import { ErrorText, Field, Working, submitted } from '../ui/parts.js';
+import { ErrorText, Field, SubmitRow, submitted } from '../ui/parts.js';
 
 const amount = (quota) => {
   if (quota === undefined) {
@@ -50,11 +50,7 @@ function SubjectQuotas({ subject, onSaved }) {
               placeholder="default" onInput=${(e) => setLimits({ ...limits, [q.name]: e.currentTarget.value })} />
             ${q.unit ?? ''}`,
           q.default ? 'yes' : 'no']} />
-      <div class="actions">
-        <button type="submit" class="primary" id="quota-save" disabled=${!!action.busy || !report.data}>Save limits</button>
-        <${Working} busy=${action.busy} />
-      </div>
-      <${ErrorText} error=${action.error} />
+      <${SubmitRow} id="quota-save" action=${action} disabled=${!report.data}>Save limits<//>
     </form>
   </section>`;
 }

@@ -5,7 +5,7 @@ import { formatBytes } from '../lib/format.js';
 import { confirmAction } from '../ui/confirm.js';
 import { useAction, useResource } from '../ui/hooks.js';
 import { DataTable, actionColumn, classed } from '../ui/data-table.js';
-import { ErrorText, Field, Time, Working, submitted } from '../ui/parts.js';
+import { ErrorText, Field, SubmitRow, Time, Working, submitted } from '../ui/parts.js';
 
 function CreateAddon({ name, onCreated }) {
   const services = useResource(() => api.get('/addon-services'), []);
@@ -39,11 +39,8 @@ function CreateAddon({ name, onCreated }) {
       <input id="addon-as" autocomplete="off" spellcheck="false" value=${as} aria-describedby="addon-as-hint"
         onInput=${(e) => setAs(e.currentTarget.value)} />
     <//>
-    <div class="actions">
-      <button type="submit" class="primary" id="addon-create" disabled=${!!action.busy}>Add add-on</button>
-      <${Working} busy=${action.busy} label="Provisioning…" />
-    </div>
-    <${ErrorText} error=${action.error ?? services.error} />
+    <${SubmitRow} id="addon-create" action=${action} working="Provisioning…"
+      error=${action.error ?? services.error}>Add add-on<//>
   </form>`;
 }
 

@@ -4,7 +4,7 @@ import { html } from '../html.js';
 import { go } from '../session.js';
 import { confirmAction } from '../ui/confirm.js';
 import { useAction } from '../ui/hooks.js';
-import { ErrorText, Field, Working, submitted } from '../ui/parts.js';
+import { ErrorText, Field, SubmitRow, Working, submitted } from '../ui/parts.js';
 
 function Maintenance({ name, app, setApp }) {
   const action = useAction();
@@ -52,11 +52,7 @@ function RouterSettings({ name, app, setApp }) {
         <input id="health-check-path" placeholder="/health" value=${path} aria-describedby="health-check-path-hint"
           onInput=${(e) => setPath(e.currentTarget.value)} />
       <//>
-      <div class="actions">
-        <button type="submit" id="settings-save" disabled=${!!action.busy}>Save</button>
-        <${Working} busy=${action.busy} />
-      </div>
-      <${ErrorText} error=${action.error} />
+      <${SubmitRow} id="settings-save" action=${action} primary=${false}>Save<//>
     </form>
   </section>`;
 }

@@ -6,7 +6,7 @@ import { appHref } from '../lib/routes.js';
 import { go } from '../session.js';
 import { useAction, useResource } from '../ui/hooks.js';
 import { DataTable, classed } from '../ui/data-table.js';
-import { ErrorText, Field, Time, Working, submitted } from '../ui/parts.js';
+import { ErrorText, Field, SubmitRow, Time, submitted } from '../ui/parts.js';
 
 function CreateApp({ teams }) {
   const [name, setName] = useState('');
@@ -33,11 +33,7 @@ function CreateApp({ teams }) {
         ${teams.map((t) => html`<option key=${t.name} value=${t.name}>Team ${t.name}</option>`)}
       </select>
     <//>
-    <div class="actions">
-      <button type="submit" class="primary" id="new-app-submit" disabled=${!!action.busy}>Create app</button>
-      <${Working} busy=${action.busy} />
-    </div>
-    <${ErrorText} error=${action.error} />
+    <${SubmitRow} id="new-app-submit" action=${action}>Create app<//>
   </form>`;
 }
 

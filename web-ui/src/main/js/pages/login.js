@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { html } from '../html.js';
 import { useAction } from '../ui/hooks.js';
-import { ErrorText, Field, Working, submitted } from '../ui/parts.js';
+import { Field, SubmitRow, submitted } from '../ui/parts.js';
 
 /** Whether open sign-up is on; a platform that cannot say is taken to have it off. */
 function useSignupOpen() {
@@ -36,11 +36,7 @@ function Credentials({ prefix, passwordHint, newPassword, submitLabel, onSubmit 
         aria-describedby=${passwordHint ? `${prefix}-password-hint` : undefined}
         onInput=${(e) => setPassword(e.currentTarget.value)} />
     <//>
-    <div class="actions">
-      <button type="submit" class="primary" id=${`${prefix}-submit`} disabled=${!!action.busy}>${submitLabel}</button>
-      <${Working} busy=${action.busy} />
-    </div>
-    <${ErrorText} error=${action.error} />
+    <${SubmitRow} id=${`${prefix}-submit`} action=${action}>${submitLabel}<//>
   </form>`;
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useAction, useResource } from './hooks.js';
 import { DataTable, actionColumn } from './data-table.js';
-import { ErrorText, Field, Working, submitted } from './parts.js';
+import { ErrorText, Field, SubmitRow, Working, submitted } from './parts.js';
 
 function AddForm({ add, onAdded }) {
   const [value, setValue] = useState('');
@@ -25,11 +25,7 @@ function AddForm({ add, onAdded }) {
         placeholder=${add.placeholder} aria-describedby=${add.hint ? `${add.id}-hint` : undefined}
         onInput=${(e) => setValue(e.currentTarget.value)} />
     <//>
-    <div class="actions">
-      <button type="submit" class="primary" id=${add.buttonId} disabled=${!!action.busy}>${add.buttonText}</button>
-      <${Working} busy=${action.busy} />
-    </div>
-    <${ErrorText} error=${action.error} />
+    <${SubmitRow} id=${add.buttonId} action=${action}>${add.buttonText}<//>
   </form>`;
 }
 

@@ -11,6 +11,19 @@ export function Working({ busy, label = 'Working…' }) {
   return busy ? html`<span class="working" role="status"><span class="spinner" aria-hidden="true"></span>${label}</span>` : null;
 }
 
+/**
+ * A form's submit row: its button, disabled and shown working while the action is busy (or while `disabled`),
+ * then the form's error below it.
+ */
+export function SubmitRow({ id, action, primary = true, working, disabled = false, error = action.error, children }) {
+  return html`<div class="actions">
+      <button type="submit" class=${primary ? 'primary' : undefined} id=${id}
+        disabled=${!!action.busy || disabled}>${children}</button>
+      <${Working} busy=${action.busy} label=${working} />
+    </div>
+    <${ErrorText} error=${error} />`;
+}
+
 /** A wide table scrolls inside its own box, never the page. */
 export function TableWrap({ children }) {
   return html`<div class="table-wrap">${children}</div>`;
