@@ -242,9 +242,15 @@ class RedisProviderTest {
     return eventually(() -> ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow());
   }
 
+  /**
+   * A command the server refuses (WRONGPASS, or LOADING while a restarted server reads its append-only file) fails
+   * with Vert.x's ErrorType, a Throwable but no Exception, which {@link #eventually} would not retry: it fails here as
+   * an exception with the server's message.
+   */
   private Future<Response> send(String url, Request request) {
     Redis client = Redis.createClient(vertx, url);
-    return client.send(request).eventually(client::close);
+    return client.send(request).eventually(client::close).recover(failure -> Future.failedFuture(
+        failure instanceof Exception ? failure : new IllegalStateException(failure.getMessage(), failure)));
   }
 
   private interface Attempt<T> {
